@@ -1,0 +1,206 @@
+"""The command line. The only module that imports typer: it parses, calls the core, renders, exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from hrplan import __version__
+from hrplan.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USAGE, HrplanError, UsageError
+
+app = typer.Typer(
+    help="hrplan: the indicator calculator for provincial human-resources plans "
+         "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
+         "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+TargetsOpt = Annotated[Path | None, typer.Option("--targets", help="Targets YAML (default: the bundled plan).",
+                                                 dir_okay=False)]
+TasksOpt = Annotated[Path | None, typer.Option("--tasks", help="Tasks YAML (default: the bundled plan).",
+                                               dir_okay=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hrplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _plan(targets: Path | None, tasks: Path | None) -> Any:
+    """Load the plan or stop with its problems (exit 1)."""
+    from hrplan.checks import check_plan
+    from hrplan.load import load_plan
+    from hrplan.problems import Severity
+
+    loaded = load_plan(targets, tasks)
+    problems = [*loaded.problems, *check_plan(loaded)]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if loaded.plan is None or errors:
+        from hrplan.report.problems import render_text
+
+        typer.echo(render_text(errors), err=True)
+        typer.echo("The plan files have errors: run `hrplan validate` on them and fix what it lists.", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    return loaded.plan
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Targets and/or tasks YAML files "
+                                                     "(default: the bundled plan).", dir_okay=False)] = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json or github "
+                                               "(workflow annotations).")] = ProblemFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info-level notes.")] = False,
+) -> None:
+    """Check plan YAML files: schema, ids, unit references, ranges, structure sums, target paths.
+
+    Each problem prints as `path:line:col: severity: message [code]`.
+
+    Example: hrplan validate data/targets_2024.yaml data/tasks.yaml --format github
+    """
+    from hrplan.validate import validate_paths
+
+    problems = validate_paths(list(paths or []))
+    from hrplan.problems import Severity, failing
+    from hrplan.report.problems import render
+
+    shown = [p for p in problems if not (quiet and p.severity is Severity.INFO)]
+    out = render(shown, fmt.value)
+    if out:
+        typer.echo(out)
+    raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
+
+
+@app.command()
+def indicators(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """List the plan's indicators with their 2030 goals and yearly targets.
+
+    Example: hrplan indicators --format json
+    """
+    from hrplan.views import indicator_rows
+
+    plan = _plan(targets, tasks)
+    rows = indicator_rows(plan)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from hrplan.report.console import print_indicators
+
+    print_indicators(plan, rows)
+
+
+@app.command("tasks")
+def tasks_cmd(
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only tasks of this unit (full name, "
+                                             "short form or id; accents optional).")] = None,
+    role: Annotated[str, typer.Option("--role", help="With --unit: lead, partner or any.")] = "any",
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """List the plan's tasks with lead and coordinating units.
+
+    Example: hrplan tasks --unit 'Sở Nội vụ' --role lead
+    """
+    from hrplan.views import task_rows
+
+    if role not in ("lead", "partner", "any"):
+        raise UsageError(f"--role must be lead, partner or any, not '{role}'")
+    plan = _plan(targets, tasks)
+    rows = task_rows(plan, unit, role)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from hrplan.report.console import print_tasks
+
+    print_tasks(plan, rows)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Directory to write the schema files into "
+                                             "(default: print the targets schema).", file_okay=False)] = None,
+) -> None:
+    """Write the JSON Schema of the targets and tasks files (for editors and CI).
+
+    Example: hrplan schema --out schema/
+    """
+    from hrplan.schema import schemas, write_schemas
+
+    if out is None:
+        typer.echo(json.dumps(schemas(), ensure_ascii=False, indent=2))
+        return
+    for path in write_schemas(out):
+        typer.echo(f"wrote {path}")
+
+
+def _fail(exc: BaseException) -> NoReturn:
+    if isinstance(exc, HrplanError):
+        typer.echo(f"hrplan: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    typer.echo(f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
+               "This is a bug in hrplan. Rerun with --debug for the traceback and report it.", err=True)
+    sys.exit(EXIT_UNEXPECTED)
+
+
+def main() -> None:
+    """Entry point: one place maps exceptions to exit codes (0 ok, 1 problems, 2 usage, 3 unexpected)."""
+    try:  # typer >= 0.22 vendors click
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException  # type: ignore[import-not-found,no-redef]
+
+    debug = "--debug" in sys.argv[1:]
+    try:
+        rc = app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(EXIT_USAGE)
+    except ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:
+        if debug or _state["debug"]:
+            raise
+        _fail(exc)
+    sys.exit(rc if isinstance(rc, int) else EXIT_OK)

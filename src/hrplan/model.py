@@ -1,0 +1,178 @@
+"""The plan as data: Pydantic models for the targets file and the tasks file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+IndicatorId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+[a-z]?$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*(\.[a-z])?$")]
+UnitId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Unit = Literal["percent", "people"]
+Direction = Literal["increase", "decrease", "keep"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Noted(Frozen):
+    """A number with the note that says how it was read from the text."""
+
+    value: float
+    note: Text
+
+
+Number = float | Noted
+RangeGoal = Annotated[list[float], Field(min_length=2, max_length=2)]
+Goal = float | RangeGoal | Noted
+
+
+def number(v: Number) -> float:
+    """The bare value of a plain or noted number."""
+    return v.value if isinstance(v, Noted) else float(v)
+
+
+def goal_bounds(goal: Goal) -> tuple[float, float]:
+    """(low, high) of a goal; a single number gives (x, x)."""
+    if isinstance(goal, list):
+        return (float(goal[0]), float(goal[1]))
+    x = number(goal)
+    return (x, x)
+
+
+class PlanInfo(Frozen):
+    id: Text
+    title: Text
+    title_en: Text | None = None
+    province: Text
+    issued: dt.date
+    year: int
+    horizon: int = 2030
+    implements: Text | None = None
+
+
+class SourceInfo(Frozen):
+    name: Text
+    name_en: Text | None = None
+
+
+class GroupInfo(Frozen):
+    name: Text
+    name_en: Text | None = None
+
+
+class Published(Frozen):
+    """Appendix 01 as printed: the results and the comparison cells, kept for audit."""
+
+    year: int
+    results: dict[int, Number] = Field(default_factory=dict)
+    ratios: dict[str, Text] = Field(default_factory=dict)
+    next_target: Text | None = None
+
+
+class Indicator(Frozen):
+    id: IndicatorId
+    group: Text
+    name: Text
+    name_en: Text
+    unit: Unit
+    direction: Direction
+    goal_2030: Goal | None = None
+    targets: dict[int, dict[SourceId, Number]] = Field(default_factory=dict)
+    lead: list[UnitId] = Field(default_factory=list)
+    partners: list[UnitId] = Field(default_factory=list)
+    ref: Text
+    published: Published | None = None
+    notes: list[Text] = Field(default_factory=list)
+
+
+class AcceptedDeviation(Frozen):
+    year: int | None = None
+    source: Text
+    note: Text
+
+
+class SumConstraint(Frozen):
+    """Indicators whose values must add up to a total, e.g. the labour structure to 100%."""
+
+    name: Text
+    ids: list[IndicatorId] = Field(min_length=2)
+    total: float
+    tolerance: float = 0.05
+    accepted: list[AcceptedDeviation] = Field(default_factory=list)
+
+
+class TargetsFile(Frozen):
+    plan: PlanInfo
+    sources: dict[SourceId, SourceInfo]
+    groups: dict[Text, GroupInfo]
+    constraints: list[SumConstraint] = Field(default_factory=list)
+    indicators: list[Indicator]
+
+
+class OrgUnit(Frozen):
+    id: UnitId
+    name: Text
+    name_en: Text
+    kind: Literal["department", "district", "institution", "group", "agency"]
+    aliases: list[Text] = Field(default_factory=list)
+
+
+class Quantity(Frozen):
+    value: float
+    unit: Text
+    what: Text
+
+
+class Task(Frozen):
+    id: TaskId
+    title: Text
+    text: Text | None = None
+    lead: list[UnitId] = Field(default_factory=list)
+    partners: list[UnitId] = Field(default_factory=list)
+    deadline: dt.date | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    indicators: list[IndicatorId] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+
+
+class Duty(Frozen):
+    text: Text
+    deadline: dt.date | None = None
+
+
+class Assignment(Frozen):
+    """What section III (Tổ chức thực hiện) says one unit leads."""
+
+    unit: UnitId
+    leads: list[TaskId] = Field(default_factory=list)
+    except_: list[TaskId] = Field(default_factory=list, alias="except")
+    duties: list[Duty] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class TasksFile(Frozen):
+    plan: Text
+    units: list[OrgUnit]
+    tasks: list[Task]
+    section_iii: list[Assignment] = Field(default_factory=list)
+
+
+class Plan(Frozen):
+    """Both files of one plan, loaded and schema-valid."""
+
+    targets: TargetsFile
+    tasks: TasksFile
+    targets_path: str
+    tasks_path: str
+
+    def indicator(self, ind_id: str) -> Indicator | None:
+        return next((i for i in self.targets.indicators if i.id == ind_id), None)
+
+    def unit_name(self, unit_id: str) -> str:
+        return next((u.name for u in self.tasks.units if u.id == unit_id), unit_id)

@@ -1,0 +1,1 @@
+"""Renderers: console tables, problem listings, Excel and Markdown reports."""

@@ -1,0 +1,85 @@
+"""Plain-data views of the plan for listing and JSON output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrplan.checks import parent_id
+from hrplan.errors import UsageError
+from hrplan.model import Noted, OrgUnit, Plan, goal_bounds, number
+from hrplan.text import fold
+
+
+def goal_json(goal: Any) -> float | list[float] | None:
+    """A goal as JSON: a number, [low, high], or null."""
+    if goal is None:
+        return None
+    lo, hi = goal_bounds(goal)
+    return lo if lo == hi else [lo, hi]
+
+
+def indicator_rows(plan: Plan) -> list[dict[str, Any]]:
+    """Every indicator with its goal, targets by year and source, and units."""
+    rows = []
+    for ind in plan.targets.indicators:
+        notes = list(ind.notes)
+        targets: dict[str, dict[str, float]] = {}
+        for year, by_source in sorted(ind.targets.items()):
+            targets[str(year)] = {s: number(v) for s, v in by_source.items()}
+            notes += [f"{s} {year}: {v.note}" for s, v in by_source.items() if isinstance(v, Noted)]
+        rows.append({
+            "id": ind.id, "group": ind.group, "name": ind.name, "name_en": ind.name_en,
+            "unit": ind.unit, "direction": ind.direction, "goal_2030": goal_json(ind.goal_2030),
+            "targets": targets, "lead": ind.lead, "partners": ind.partners, "ref": ind.ref, "notes": notes,
+        })
+    return rows
+
+
+def find_unit(plan: Plan, name: str) -> OrgUnit:
+    """The unit whose id, full name or short form matches `name` (case and accents ignored)."""
+    key = fold(name)
+    exact = [u for u in plan.tasks.units if key in {fold(u.id), fold(u.name), *(fold(a) for a in u.aliases)}]
+    if exact:
+        return exact[0]
+    partial = [u for u in plan.tasks.units if any(key in fold(n) for n in (u.name, *u.aliases))]
+    if len(partial) == 1:
+        return partial[0]
+    known = ", ".join(f"'{u.name}'" for u in plan.tasks.units)
+    if partial:
+        names = ", ".join(f"'{u.name}'" for u in partial)
+        raise UsageError(f"unit '{name}' matches several units: {names}; be more specific")
+    raise UsageError(f"no unit matches '{name}'. Known units: {known}")
+
+
+def section_iii_leads(plan: Plan) -> dict[str, list[str]]:
+    """Task id -> the units section III says lead it (heading ids expanded, exceptions removed)."""
+    ids = [t.id for t in plan.tasks.tasks]
+    out: dict[str, list[str]] = {t: [] for t in ids}
+    for a in plan.tasks.section_iii:
+        excluded = set(a.except_)
+        for ref in a.leads:
+            for tid in ids:
+                if (tid == ref or tid.startswith(ref + ".")) and tid not in excluded \
+                        and not any(tid.startswith(x + ".") for x in excluded) and a.unit not in out[tid]:
+                    out[tid].append(a.unit)
+    return out
+
+
+def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[dict[str, Any]]:
+    """Tasks as plain data, optionally only those a unit leads or coordinates."""
+    sec3 = section_iii_leads(plan)
+    wanted = find_unit(plan, unit).id if unit else None
+    rows = []
+    for t in plan.tasks.tasks:
+        if wanted:
+            roles = {"lead": t.lead, "partner": t.partners, "any": [*t.lead, *t.partners]}[role]
+            if wanted not in roles:
+                continue
+        rows.append({
+            "id": t.id, "parent": parent_id(t.id), "title": t.title, "text": t.text,
+            "lead": t.lead, "partners": t.partners, "lead_section_iii": sec3.get(t.id, []),
+            "deadline": t.deadline.isoformat() if t.deadline else None,
+            "quantities": [q.model_dump() for q in t.quantities], "indicators": t.indicators,
+            "notes": t.notes,
+        })
+    return rows

@@ -1,0 +1,171 @@
+"""One safe YAML loader for every file hrplan reads.
+
+It keeps the position of every node so that later checks can point at a line, and it refuses
+what a data file has no business holding: anchors and aliases (the billion-laughs expansion),
+duplicate keys, ids that YAML would turn into numbers, and files over a size cap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hrplan.problems import Problem, Severity
+
+MAX_BYTES = 2 * 1024 * 1024
+ID_KEYS = frozenset({"id"})
+ID_LIST_KEYS = frozenset({"leads", "indicators", "ids"})
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """A parsed YAML document: plain data, node positions, and the problems met on the way."""
+
+    path: str
+    data: Any = None
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of the node at `loc`, or of its nearest known ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(loc)
+        while True:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.positions:
+                return self.positions[probe]
+            if not probe:
+                return (None, None)
+            probe = probe[:-1]
+
+    def problem(self, loc: Loc, code: str, message: str, severity: Severity = Severity.ERROR,
+                *, key: bool = False) -> Problem:
+        line, col = self.where(loc, key=key)
+        return Problem(self.path, line, col, code, message, severity)
+
+
+def _mark(m: Any) -> tuple[int, int]:
+    if m is None:
+        return (1, 1)
+    return (int(m.line) + 1, int(m.column) + 1)
+
+
+def _nfc(value: Any) -> Any:
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def load_text(text: str, path: str) -> Loaded:
+    """Parse YAML text into a Loaded; never raises for bad input."""
+    out = Loaded(path)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line, col = _mark(event.start_mark)
+                out.problems.append(Problem(path, line, col, "yaml-alias",
+                    f"alias '*{event.anchor}' is not allowed: write the value out in full"))
+            elif anchor := getattr(event, "anchor", None):
+                line, col = _mark(event.start_mark)
+                out.problems.append(Problem(path, line, col, "yaml-anchor",
+                    f"anchor '&{anchor}' is not allowed: write each value out in full"))
+        if out.problems:
+            return out
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                out.problems.append(Problem(path, 1, 1, "yaml-empty", "the file is empty"))
+                return out
+            out.data = _convert(node, (), loader, out, parent_key=None)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark)
+        what = exc.problem or str(exc)
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        out.problems.append(Problem(path, line, col, "yaml-syntax",
+                                    f"YAML syntax error: {what}; check indentation and quoting, "
+                                    "and that every opened quote is closed"))
+    except yaml.YAMLError as exc:
+        out.problems.append(Problem(path, None, None, "yaml-syntax", f"YAML error: {exc}"))
+    return out
+
+
+def load_file(path: Path | str) -> Loaded:
+    """Read and parse a YAML file, enforcing the size cap and UTF-8."""
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            out = Loaded(name)
+            out.problems.append(Problem(name, None, None, "file-too-large",
+                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for plan data"))
+            return out
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        out = Loaded(name)
+        out.problems.append(Problem(name, None, None, "file-missing", "file not found"))
+        return out
+    except OSError as exc:
+        out = Loaded(name)
+        out.problems.append(Problem(name, None, None, "file-unreadable", f"cannot read: {exc.strerror}"))
+        return out
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        out = Loaded(name)
+        out.problems.append(Problem(name, None, None, "encoding",
+            f"not UTF-8 (byte {exc.start}): save the file as UTF-8"))
+        return out
+    return load_text(text, name)
+
+
+def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: str | None) -> Any:
+    out.positions[loc] = _mark(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = _nfc(loader.construct_object(key_node, deep=True))
+            if isinstance(key, list | dict):
+                line, col = _mark(key_node.start_mark)
+                out.problems.append(Problem(out.path, line, col, "yaml-key", "a key must be a plain value"))
+                continue
+            line, col = _mark(key_node.start_mark)
+            if key in seen:
+                out.problems.append(Problem(out.path, line, col, "duplicate-key",
+                    f"duplicate key '{key}' (first at line {seen[key]}): keep one of them"))
+                continue
+            seen[key] = line
+            out.key_positions[(*loc, key)] = (line, col)
+            result[key] = _convert(value_node, (*loc, key), loader, out,
+                                   parent_key=key if isinstance(key, str) else None)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(child, (*loc, i), loader, out, parent_key=parent_key)
+                for i, child in enumerate(node.value)]
+    value = loader.construct_object(node, deep=True)
+    is_id = parent_key in ID_KEYS or (parent_key in ID_LIST_KEYS and isinstance(loc[-1], int))
+    if is_id and node.tag != "tag:yaml.org,2002:str":
+        line, col = _mark(node.start_mark)
+        shown = node.value
+        out.problems.append(Problem(out.path, line, col, "unquoted-id",
+            f"id {shown} is read as a {type(value).__name__}, not text (4.10 would become 4.1): "
+            f"quote it as \"{shown}\""))
+        return str(shown)
+    return _nfc(value)

@@ -1,0 +1,89 @@
+"""The shipped plan data: complete, valid, and every number traceable to the plan text."""
+
+from __future__ import annotations
+
+import re
+
+from hrplan.checks import check_plan
+from hrplan.load import load_plan
+from hrplan.model import Noted, goal_bounds, number
+from hrplan.problems import Severity
+
+from .conftest import PLAN_TEXT
+
+
+def plan():  # type: ignore[no-untyped-def]
+    loaded = load_plan()
+    assert loaded.problems == []
+    assert loaded.plan is not None
+    return loaded.plan
+
+
+def test_shipped_plan_has_no_errors() -> None:
+    loaded = load_plan()
+    assert [p for p in check_plan(loaded) if p.severity is Severity.ERROR] == []
+
+
+def test_indicator_ids_follow_the_appendix() -> None:
+    ids = [i.id for i in plan().targets.indicators]
+    assert ids == ["A1", "A2", "A3", "A3a", "A4", "B1", "B2", "B2a", "B3", "B5", "B6", "B7", "B8", "B9",
+                   "C1", "C2", "C3", "C4", "C5", "D1", "D2", "D3"]
+
+
+def test_task_ids_are_distinct_strings_in_order() -> None:
+    ids = [t.id for t in plan().tasks.tasks]
+    assert len(ids) == len(set(ids)) == 79
+    assert "4.10" in ids and "4.11" in ids and "4.1" in ids
+    numbered = [i for i in ids if re.fullmatch(r"\d+\.\d+", i)]
+    assert len(numbered) == 44  # 1.1-1.9, 2.1-2.3, 3.1-3.9, 4.1-4.11, 5.1-5.5, 6.1-6.7
+
+
+def test_labour_structure_2024_and_2030_sum_to_100() -> None:
+    inds = {i.id: i for i in plan().targets.indicators}
+    assert sum(number(inds[x].targets[2024]["KH"]) for x in ("B5", "B6", "B7")) == 100
+    assert sum(goal_bounds(inds[x].goal_2030)[0] for x in ("B5", "B6", "B7")) == 100  # type: ignore[arg-type]
+
+
+def _vietnamese_forms(v: float) -> set[str]:
+    """How the plan may print a number: 77,42 / 67,70 / 9.800 / 100."""
+    if float(v).is_integer():
+        n = int(v)
+        return {f"{n:,}".replace(",", "."), str(n), f"{n},00", f"{n},0"}
+    two = f"{v:.2f}".replace(".", ",")
+    return {two, two.rstrip("0"), f"{v:g}".replace(".", ",")}
+
+
+def test_every_number_comes_from_the_plan_text() -> None:
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    p = plan()
+    missing = []
+    for ind in p.targets.indicators:
+        values: list[float] = []
+        if ind.goal_2030 is not None:
+            values += list(goal_bounds(ind.goal_2030))
+        values += [number(v) for by in ind.targets.values() for v in by.values()]
+        if ind.published:
+            values += [number(v) for v in ind.published.results.values()]
+        for v in values:
+            if not any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d])", text) for f in _vietnamese_forms(v)):
+                missing.append((ind.id, v))
+    for t in p.tasks.tasks:
+        for q in t.quantities:
+            if not any(f in text for f in _vietnamese_forms(q.value)):
+                missing.append((t.id, q.value))
+    assert missing == []
+
+
+def test_uncertain_readings_carry_notes() -> None:
+    inds = {i.id: i for i in plan().targets.indicators}
+    assert isinstance(inds["A1"].targets[2023]["DA"], Noted)
+    assert isinstance(inds["B6"].published.results[2022], Noted)  # type: ignore[union-attr]
+
+
+def test_section_iii_and_appendix_02_both_kept_for_6_3() -> None:
+    from hrplan.views import section_iii_leads
+
+    p = plan()
+    t63 = next(t for t in p.tasks.tasks if t.id == "6.3")
+    assert t63.lead == ["so_ldtbxh"]
+    assert "so_congthuong" in section_iii_leads(p)["6.3"]

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hrplan import yamlsafe
+from hrplan.problems import Problem, Severity
+
+
+def codes(text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(p.code, p.line, p.column) for p in yamlsafe.load_text(text, "f.yaml").problems]
+
+
+def test_plain_document_keeps_positions() -> None:
+    out = yamlsafe.load_text("a: 1\nb:\n  - x\n  - y\n", "f.yaml")
+    assert out.problems == []
+    assert out.data == {"a": 1, "b": ["x", "y"]}
+    assert out.where(("b", 1)) == (4, 5)
+    assert out.where(("a",), key=True) == (1, 1)
+    assert out.where(("b", 7, "zz")) == (3, 3)  # nearest ancestor
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    out = yamlsafe.load_text("id: a\nname: x\nid: b\n", "f.yaml")
+    assert out.problems == [Problem("f.yaml", 3, 1, "duplicate-key",
+                                    "duplicate key 'id' (first at line 1): keep one of them")]
+
+
+def test_alias_and_anchor_rejected() -> None:
+    assert codes("a: &x [1]\nb: *x\n") == [("yaml-anchor", 1, 4), ("yaml-alias", 2, 4)]
+
+
+def test_billion_laughs_is_refused_before_expansion() -> None:
+    lol = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    problems = yamlsafe.load_text(lol, "lol.yaml").problems
+    assert problems and all(p.code in {"yaml-anchor", "yaml-alias"} for p in problems)
+
+
+def test_unquoted_task_id_is_an_error_with_advice() -> None:
+    out = yamlsafe.load_text('tasks:\n  - id: "4.1"\n  - id: 4.10\n', "t.yaml")
+    assert [(p.code, p.line, p.column) for p in out.problems] == [("unquoted-id", 3, 9)]
+    assert 'quote it as "4.10"' in out.problems[0].message
+    assert out.data["tasks"][1]["id"] == "4.10"
+
+
+def test_unquoted_id_in_id_lists() -> None:
+    assert codes("leads: [4.10, '1.2']\n") == [("unquoted-id", 1, 9)]
+
+
+def test_text_is_nfc() -> None:
+    decomposed = "Sở Nội vụ".encode().decode()
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", decomposed)
+    out = yamlsafe.load_text(f"name: {nfd}\n", "f.yaml")
+    assert out.data["name"] == unicodedata.normalize("NFC", decomposed)
+
+
+def test_syntax_error_has_line() -> None:
+    out = yamlsafe.load_text("a: [1, 2\nb: 3\n", "f.yaml")
+    assert [p.code for p in out.problems] == ["yaml-syntax"]
+    assert out.problems[0].line is not None
+
+
+def test_size_cap(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * (yamlsafe.MAX_BYTES + 1))
+    assert [p.code for p in yamlsafe.load_file(big).problems] == ["file-too-large"]
+
+
+def test_missing_and_non_utf8(tmp_path: Path) -> None:
+    assert [p.code for p in yamlsafe.load_file(tmp_path / "none.yaml").problems] == ["file-missing"]
+    bad = tmp_path / "latin.yaml"
+    bad.write_bytes("name: S\xf4\n".encode("latin-1"))
+    assert [p.code for p in yamlsafe.load_file(bad).problems] == ["encoding"]
+
+
+def test_empty_file() -> None:
+    assert codes("") == [("yaml-empty", 1, 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!'\"\n #0.14é|>?,%@`\t")), max_size=80))
+def test_any_text_gives_data_or_problems_never_an_exception(text: str) -> None:
+    out = yamlsafe.load_text(text, "fuzz.yaml")
+    assert all(p.severity is Severity.ERROR for p in out.problems)
