@@ -154,6 +154,82 @@ def tasks_cmd(
     print_tasks(plan, rows)
 
 
+class OutFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+@app.command()
+def compare(
+    files: Annotated[list[Path] | None, typer.Argument(help="Results workbooks (.xlsx) or CSV files; several are "
+                                                     "merged. Default: the bundled 2022-2023 results.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")]
+    = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = OutFormat.table,
+    area: Annotated[str | None, typer.Option("--area", help="Compare one district or commune.")] = None,
+    by_area: Annotated[bool, typer.Option("--by-area", help="One table per area found in the results.")] = False,
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only one indicator group (A, B, C, D).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only indicators this unit leads.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi (101,50%) or en (101.50%).")] = Lang.vi,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (unknown ids, missing values).")] = False,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Recompute appendix 01's comparison columns from measured results and show the gaps.
+
+    TH Y/TH Y-1, TH/MT for each target source, TH/2030, plus met / not met (direction-aware)
+    and the distance still to go to the 2030 goal.
+
+    Example: hrplan compare ket_qua_2023.xlsx --year 2023 --format json
+    """
+    from hrplan.analysis import analyse, analyse_by_area, pick_year
+    from hrplan.load import RESULTS_NAME, bundled
+    from hrplan.problems import Severity, failing
+    from hrplan.report.problems import render_text, use_color
+    from hrplan.results import read_results
+    from hrplan.views import find_unit
+
+    plan = _plan(targets, tasks)
+    lead = find_unit(plan, unit).id if unit else None
+    results = read_results(list(files or [bundled(RESULTS_NAME)]), plan)
+    if any(p.severity is Severity.ERROR for p in results.problems):
+        typer.echo(render_text(results.problems), err=True)
+        typer.echo("Nothing was compared: correct the cells listed above and run again.", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    y = pick_year(results.values, year)
+    analyses = (analyse_by_area(plan, results.values, y, group, lead) if by_area
+                else [analyse(plan, results.values, y, area, group, lead)])
+    problems = [*results.problems, *(p for a in analyses for p in a.problems)]
+    if fmt is OutFormat.json:
+        from hrplan.report.data import compare_json
+
+        typer.echo(compare_json(analyses, problems))
+    elif fmt is OutFormat.csv:
+        from hrplan.report.data import compare_csv
+
+        typer.echo(compare_csv(analyses), nl=False)
+    elif fmt is OutFormat.markdown:
+        from hrplan.report.markdown import compare_markdown
+
+        typer.echo(compare_markdown(plan, analyses, lang.value), nl=False)
+    else:
+        from hrplan.report.console import print_comparison
+
+        for a in analyses:
+            print_comparison(plan, a, lang.value, use_color(no_color))
+    if problems and fmt is not OutFormat.json:
+        typer.echo(render_text(problems), err=True)
+    raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Directory to write the schema files into "

@@ -19,14 +19,15 @@ def fmt_ratio(value: float | None, lang: str = "vi") -> str:
 
 
 def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
-    """A value in its unit: percent with up to two decimals (77,42%), people as a whole number (9.800)."""
+    """A value in its unit: percent with up to two decimals (77,42%), people as a whole number (9.800),
+    'pp' (percentage points) like a percent without the sign."""
     if value is None:
         return "–"
     if unit == "people":
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
         return _localise(text, lang)
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return _localise(text, lang) + "%"
+    return _localise(text, lang) + ("%" if unit == "percent" else "")
 
 
 def fmt_goal(goal: Any, unit: str, lang: str = "vi") -> str:

@@ -64,3 +64,96 @@ def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
     con = console()
     con.print(table)
     con.print(Text(f"{len(rows)} task(s)"))
+
+
+LABELS = {
+    "vi": {"id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "th": "TH", "goal": "MT 2030", "r2030": "TH/2030",
+           "gap": "Còn thiếu", "target": "MT", "low": "cận dưới", "high": "cận trên",
+           "area": "Địa bàn", "province": "Toàn tỉnh"},
+    "en": {"id": "Id", "name": "Indicator", "unit": "Unit", "th": "Result", "goal": "2030 goal",
+           "r2030": "Result/2030", "gap": "To go", "target": "target", "low": "low bound",
+           "high": "high bound", "area": "Area", "province": "Province"},
+}
+
+
+def _styled(text: str, ok: bool | None, color: bool) -> Any:
+    from rich.text import Text
+
+    if ok is None:
+        return Text(text)
+    mark = " ✓" if ok else " ✗"
+    return Text(text + mark, style=("green" if ok else "red") if color else "")
+
+
+def _has_data(r: Any) -> bool:
+    return r.result is not None or r.previous is not None or bool(r.targets)
+
+
+def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = True) -> None:
+    """The gap table of one area, grouped like appendix 01, then the summary line."""
+    import sys
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from hrplan.compute import summarise
+    from hrplan.fmt import fmt_ratio
+
+    lab = LABELS[lang]
+    y = analysis.year
+    con = console(color, width=None if sys.stdout.isatty() else 132)
+    sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
+    place = analysis.area or lab["province"]
+    con.print(Text(f"{plan.targets.plan.id} · {plan.targets.plan.province} · {place} · {y}", style="bold"))
+    for group, info in plan.targets.groups.items():
+        rows = [r for r in analysis.rows if r.indicator.group == group and _has_data(r)]
+        if not rows:
+            continue
+        table = Table(title=Text(f"{group}. {info.name if lang == 'vi' else info.name_en or info.name}"),
+                      title_justify="left", show_lines=True, padding=(0, 1))
+        table.add_column(lab["id"], no_wrap=True)
+        table.add_column(lab["name"], ratio=1, min_width=16, overflow="fold")
+        for head in (f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
+                     *(f"{lab['th']}/{s}" for s in sources), lab["goal"], lab["r2030"], lab["gap"]):
+            table.add_column(head, justify="right", no_wrap=True)
+        for r in rows:
+            unit = r.indicator.unit
+            cells: list[Any] = [Text(r.indicator.id), Text(r.indicator.name if lang == "vi" else r.indicator.name_en),
+                                Text(fmt_number(r.previous, unit, lang)), Text(fmt_number(r.result, unit, lang)),
+                                Text(fmt_ratio(r.ratio_previous.value, lang))]
+            for s in sources:
+                if s not in r.targets:
+                    cells.append(Text(""))
+                    continue
+                cell = _styled(fmt_ratio(r.ratio_targets[s].value, lang), r.met[s], color)
+                cell.append(f"\n{lab['target']} {fmt_number(r.targets[s], unit, lang)}", style="dim")
+                cells.append(cell)
+            cells.append(Text(fmt_goal(goal_json_list(r.goal_2030), unit, lang)))
+            r2030 = _styled(fmt_ratio(r.ratio_2030.value, lang), r.met_2030, color)
+            if r.goal_bound_kind in ("low", "high"):
+                r2030.append(f"\n({lab[r.goal_bound_kind]})", style="dim")
+            cells.append(r2030)
+            gap = "–" if r.gap_2030 is None else fmt_number(r.gap_2030, "people" if unit == "people" else "pp", lang)
+            cells.append(Text(gap))
+            table.add_row(*cells)
+        con.print(table)
+    empty = [r.indicator.id for r in analysis.rows if not _has_data(r)]
+    sm = summarise(analysis.rows)
+    if lang == "vi":
+        line = (f"Năm {y}: {sm.met_targets}/{sm.with_targets} chỉ tiêu đạt mọi mục tiêu của năm; "
+                f"{sm.reached_goal}/{sm.with_goal} đã đạt mục tiêu 2030. Còn thiếu: điểm phần trăm, hoặc số người.")
+        if empty:
+            line += f"\nKhông có số liệu hay mục tiêu năm {y}: {', '.join(empty)}."
+    else:
+        line = (f"{y}: {sm.met_targets} of {sm.with_targets} indicators met all their targets for the year; "
+                f"{sm.reached_goal} of {sm.with_goal} have reached their 2030 goal. Still to go: percentage points, "
+                "or people.")
+        if empty:
+            line += f"\nNo result or target for {y}: {', '.join(empty)}."
+    con.print(Text(line))
+
+
+def goal_json_list(goal: Any) -> Any:
+    from hrplan.views import goal_json
+
+    return goal_json(goal)

@@ -1,0 +1,68 @@
+"""Markdown gap tables, for reports and pull requests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrplan.analysis import Analysis
+from hrplan.compute import Comparison, summarise
+from hrplan.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.model import Plan
+from hrplan.report.console import LABELS
+from hrplan.views import goal_json
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _mark(ok: bool | None) -> str:
+    return "" if ok is None else (" ✓" if ok else " ✗")
+
+
+def gap_table(plan: Plan, analysis: Analysis, lang: str = "vi") -> str:
+    """One Markdown table per group, then the summary line."""
+    lab = LABELS[lang]
+    y = analysis.year
+    sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
+    head = [lab["id"], lab["name"], f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
+            *[f"{lab['th']}/{s}" for s in sources], lab["goal"], lab["r2030"], lab["gap"]]
+    out: list[str] = []
+    for group, info in plan.targets.groups.items():
+        rows = [r for r in analysis.rows if r.indicator.group == group]
+        if not rows:
+            continue
+        out += [f"### {group}. {info.name if lang == 'vi' else info.name_en or info.name}", "",
+                "| " + " | ".join(head) + " |", "|" + "---|" * 2 + "---:|" * (len(head) - 2)]
+        out += ["| " + " | ".join(_cell(c) for c in _cells(r, sources, lang)) + " |" for r in rows]
+        out.append("")
+    s = summarise(analysis.rows)
+    out.append(f"**{s.met_targets}/{s.with_targets}** "
+               + ("chỉ tiêu đạt mọi mục tiêu năm; " if lang == "vi" else "indicators met all targets of the year; ")
+               + f"**{s.reached_goal}/{s.with_goal}** "
+               + ("đã đạt mục tiêu 2030." if lang == "vi" else "have reached their 2030 goal."))
+    return "\n".join(out) + "\n"
+
+
+def _cells(r: Comparison, sources: list[str], lang: str) -> list[str]:
+    unit = r.indicator.unit
+    cells = [r.indicator.id, r.indicator.name if lang == "vi" else r.indicator.name_en,
+             fmt_number(r.previous, unit, lang), fmt_number(r.result, unit, lang),
+             fmt_ratio(r.ratio_previous.value, lang)]
+    for s in sources:
+        if s in r.targets:
+            cells.append(fmt_ratio(r.ratio_targets[s].value, lang) + _mark(r.met[s])
+                         + f" ({fmt_number(r.targets[s], unit, lang)})")
+        else:
+            cells.append("")
+    cells += [fmt_goal(goal_json(r.goal_2030), unit, lang), fmt_ratio(r.ratio_2030.value, lang) + _mark(r.met_2030),
+              fmt_gap(r.gap_2030, unit, lang)]
+    return cells
+
+
+def compare_markdown(plan: Plan, analyses: list[Analysis], lang: str = "vi") -> str:
+    parts: list[Any] = []
+    for a in analyses:
+        place = a.area or LABELS[lang]["province"]
+        parts.append(f"## {place} · {a.year}\n\n{gap_table(plan, a, lang)}")
+    return "\n".join(parts)

@@ -1,0 +1,189 @@
+"""Raw access to results files: xlsx sheets and CSV, as rows of (value, number format).
+
+Everything that can go wrong with the file itself (not a workbook, corrupt, password-protected,
+zip bomb, XML bomb, formulas never calculated) becomes a Problem naming the file; nothing raises.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hrplan.problems import Problem
+
+MAX_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_RATIO = 200
+MAX_CSV_BYTES = 256 * 1024 * 1024
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+Row = list[tuple[Any, str | None]]
+
+
+@dataclass
+class Sheet:
+    """One table of a results file; `rows` yields (row number, [(value, number format), ...])."""
+
+    name: str | None
+    rows: Iterator[tuple[int, Row]]
+    text_file: bool = False  # CSV: positions are line:column, not cells
+    uncalculated: set[str] = field(default_factory=set)
+
+
+def col_letter(index: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+    """Open a results file: its sheets, the problems that stop reading it, and a handle to close."""
+    name = str(path)
+    if not path.exists():
+        return [], [Problem(name, None, None, "file-missing", "file not found: check the path")], None
+    if path.is_dir():
+        return [], [Problem(name, None, None, "file-kind", "is a folder, not a results file")], None
+    if path.suffix.lower() in (".csv", ".txt"):
+        return _open_csv(path)
+    return _open_xlsx(path)
+
+
+def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+    name = str(path)
+    if path.stat().st_size > MAX_CSV_BYTES:
+        return [], [Problem(name, None, None, "file-too-large", f"over {MAX_CSV_BYTES:,} bytes")], None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [Problem(name, None, None, "encoding",
+                            f"not UTF-8 (byte {exc.start}): in Excel use 'Save As' > 'CSV UTF-8'")], None
+    sample = text[:8192]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def rows() -> Iterator[tuple[int, Row]]:
+        for n, record in enumerate(reader, start=1):
+            yield n, [(v if v.strip() else None, None) for v in record]
+
+    return [Sheet(None, rows(), text_file=True)], [], None
+
+
+def _zip_problem(path: Path) -> tuple[Problem | None, bool]:
+    """Check the container before any XML is parsed. Returns (problem, has_formulas)."""
+    name = str(path)
+    with path.open("rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        return Problem(name, None, None, "workbook-protected",
+                       "the file is password-protected or an old .xls workbook: open it in Excel, "
+                       "remove the password (File > Info > Protect Workbook) and save it as .xlsx"), False
+    if not magic.startswith(b"PK"):
+        return Problem(name, None, None, "not-a-workbook",
+                       "not an .xlsx workbook (nor .csv): save it from Excel as 'Excel Workbook (.xlsx)'"), False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED:
+                return Problem(name, None, None, "zip-bomb",
+                               f"the workbook unpacks to {total:,} bytes, over the {MAX_UNCOMPRESSED:,} limit; "
+                               "refusing to read it"), False
+            for i in infos:
+                if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 50_000_000:
+                    return Problem(name, None, None, "zip-bomb",
+                                   f"part {i.filename} is compressed {i.file_size // i.compress_size}:1; "
+                                   "refusing to read it"), False
+            if "xl/workbook.xml" not in {i.filename for i in infos}:
+                return Problem(name, None, None, "not-a-workbook",
+                               "a zip file but not an Excel workbook: save it from Excel as .xlsx"), False
+            formulas = any(_FORMULA.search(zf.read(i)) for i in infos
+                           if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml"))
+    except zipfile.BadZipFile:
+        return Problem(name, None, None, "workbook-corrupt",
+                       "the workbook is damaged (not a valid zip): open it in Excel and save it again"), False
+    return None, formulas
+
+
+def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+    name = str(path)
+    problem, formulas = _zip_problem(path)
+    if problem:
+        return [], [problem], None
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        uncalculated = _uncalculated(path) if formulas else {}
+    except Exception as exc:  # openpyxl raises many types for damaged or hostile files
+        return [], [Problem(name, None, None, *_open_failure(exc))], None
+    fast = not _any_percent_style(wb)
+    sheets = [Sheet(ws.title, _xlsx_rows(ws, fast), uncalculated=uncalculated.get(ws.title, set()))
+              for ws in wb.worksheets]
+    return sheets, [], wb
+
+
+def _open_failure(exc: Exception) -> tuple[str, str]:
+    kind = type(exc).__name__
+    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
+        return "xml-bomb", ("the workbook's XML declares entities or a DTD (a possible XML bomb); "
+                            "refusing to read it. Copy the data into a new workbook")
+    return "workbook-corrupt", f"cannot read the workbook ({kind}: {exc}): open it in Excel and save it again"
+
+
+def _uncalculated(path: Path) -> dict[str, set[str]]:
+    """Cells holding a formula whose value was never calculated and saved (sheet -> coordinates)."""
+    import openpyxl
+
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    out: dict[str, set[str]] = {}
+    try:
+        for ws_f, ws_v in zip(formulas.worksheets, values.worksheets, strict=True):
+            for r, (row_f, row_v) in enumerate(zip(ws_f.iter_rows(values_only=True),
+                                                   ws_v.iter_rows(values_only=True), strict=False), 1):
+                for c, (f, v) in enumerate(zip(row_f, row_v, strict=False)):
+                    if isinstance(f, str) and f.startswith("=") and v is None:
+                        out.setdefault(ws_f.title, set()).add(f"{col_letter(c)}{r}")
+    finally:
+        formulas.close()
+        values.close()
+    return out
+
+
+def _any_percent_style(wb: Any) -> bool:
+    """Whether any cell style of the workbook uses a percent number format (else values suffice)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    from hrplan.values import is_percent_format
+
+    try:
+        custom = list(wb._number_formats)
+        for style in wb._cell_styles:
+            fid = style.numFmtId
+            fmt = BUILTIN_FORMATS.get(fid) if fid < 164 else custom[fid - 164]
+            if is_percent_format(fmt):
+                return True
+        return False
+    except (AttributeError, IndexError, TypeError):  # openpyxl internals changed: take the careful path
+        return True
+
+
+def _xlsx_rows(ws: Any, fast: bool) -> Iterator[tuple[int, Row]]:
+    if fast:
+        for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield n, [(v, None) for v in values]
+        return
+    for n, cells in enumerate(ws.iter_rows(), start=1):
+        yield n, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells]
