@@ -119,3 +119,17 @@ def test_fast_paths_do_not_import_openpyxl_or_rich_tables(argv: list[str]) -> No
             "print('LOADED', 'openpyxl' in sys.modules, 'rich.table' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "LOADED False False" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_unexpected_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hrplan.views
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(hrplan.views, "indicator_rows", boom)
+    result = runner.invoke(app, ["indicators"])
+    assert result.exit_code == 3
+    assert "unexpected error: RuntimeError: kaboom" in result.stderr and "Traceback" not in result.stderr
+    result = runner.invoke(app, ["--debug", "indicators"])
+    assert isinstance(result.exception, RuntimeError)

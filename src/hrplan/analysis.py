@@ -48,6 +48,8 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
     if area and not mine:
         known = ", ".join(areas_of(values)) or "none"
         raise UsageError(f"no results for area '{area}'. Areas in the results: {known}")
+    if area:
+        area = mine[0].area  # as spelled in the results, not as typed on the command line
     by_id: dict[tuple[str, int], Measured] = {}
     for m in mine:
         by_id[(m.id, m.year)] = m

@@ -6,14 +6,36 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from hrplan import __version__
 from hrplan.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USAGE, HrplanError, UsageError
 
+
+class _Handled(TyperGroup):
+    """The one error handler: HrplanError -> its exit code; anything else -> 3 (traceback with --debug)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HrplanError as exc:
+            typer.echo(f"hrplan: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if _state["debug"] or type(exc).__module__.startswith(("click", "typer")):
+                raise
+            typer.echo(f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
+                       "This is a bug in hrplan. Rerun with --debug for the traceback and report it.", err=True)
+            raise typer.Exit(EXIT_UNEXPECTED) from None
+
+
 app = typer.Typer(
+    cls=_Handled,
     help="hrplan: the indicator calculator for provincial human-resources plans "
          "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
          "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error.",
@@ -231,6 +253,33 @@ def compare(
 
 
 @app.command()
+def template(
+    out: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).", dir_okay=False)],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Write a results workbook ready to fill in: one row per indicator, a column per year,
+    validated input cells, a tasks sheet and instructions in Vietnamese.
+
+    Example: hrplan template ket_qua_2024.xlsx --year 2024
+    """
+    from hrplan.atomic import check_not_input, write_bytes
+    from hrplan.report.template import template_bytes
+
+    plan = _plan(targets, tasks)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the template is an Excel workbook; name it with .xlsx")
+    if out.exists() and not force:
+        raise UsageError(f"{out} exists: choose another name, or add --force to replace it")
+    check_not_input(out, [plan.targets_path, plan.tasks_path])
+    write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Directory to write the schema files into "
                                              "(default: print the targets schema).", file_okay=False)] = None,
@@ -248,23 +297,13 @@ def schema(
         typer.echo(f"wrote {path}")
 
 
-def _fail(exc: BaseException) -> NoReturn:
-    if isinstance(exc, HrplanError):
-        typer.echo(f"hrplan: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    typer.echo(f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
-               "This is a bug in hrplan. Rerun with --debug for the traceback and report it.", err=True)
-    sys.exit(EXIT_UNEXPECTED)
-
-
 def main() -> None:
-    """Entry point: one place maps exceptions to exit codes (0 ok, 1 problems, 2 usage, 3 unexpected)."""
+    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected (see _Handled)."""
     try:  # typer >= 0.22 vendors click
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException  # type: ignore[import-not-found,no-redef]
 
-    debug = "--debug" in sys.argv[1:]
     try:
         rc = app(standalone_mode=False)
     except typer.Exit as exc:
@@ -275,8 +314,7 @@ def main() -> None:
     except ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
-    except Exception as exc:
-        if debug or _state["debug"]:
-            raise
-        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(EXIT_UNEXPECTED)
     sys.exit(rc if isinstance(rc, int) else EXIT_OK)

@@ -22,6 +22,7 @@ ALIASES = {
     "note": ("note", "ghi chu", "notes"),
 }
 _LOOKUP = {alias: key for key, names in ALIASES.items() for alias in names}
+_BY_LENGTH = sorted(_LOOKUP, key=len, reverse=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,10 @@ def classify(raw: Any) -> str | None:
     key = fold(raw)
     if key in _LOOKUP:
         return _LOOKUP[key]
-    head = key.split(" %")[0].split(" (")[0]
-    return _LOOKUP.get(head)
+    for alias in _BY_LENGTH:  # 'Kết quả thực hiện', 'Giá trị (%)'
+        if key.startswith(alias + " "):
+            return _LOOKUP[alias]
+    return None
 
 
 def _header(rows: list[tuple[int, Row]]) -> tuple[int, dict[str, int], dict[int, int]] | None:
@@ -88,8 +91,14 @@ def _header(rows: list[tuple[int, Row]]) -> tuple[int, dict[str, int], dict[int,
                 years[c] = int(kind[1:])
             elif kind and kind not in fields:
                 fields[kind] = c
-        if "id" in fields and (("year" in fields and "value" in fields) or years):
-            return n, fields, ({} if "year" in fields else years)
+        if "id" not in fields:
+            continue
+        if "year" in fields and "value" not in fields and len(years) == 1:
+            fields["value"] = next(iter(years))  # long layout whose value header names a year: 'Kết quả 2023'
+        if "year" in fields and "value" in fields:
+            return n, fields, {}
+        if years and "year" not in fields:
+            return n, fields, years
     return None
 
 

@@ -136,7 +136,13 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
 
 def _open_failure(exc: Exception) -> tuple[str, str]:
     kind = type(exc).__name__
-    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and len(chain) < 10:  # openpyxl wraps the parser's error in a ValueError
+        chain.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    forbidden = {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"}
+    if any(type(e).__name__ in forbidden for e in chain):
         return "xml-bomb", ("the workbook's XML declares entities or a DTD (a possible XML bomb); "
                             "refusing to read it. Copy the data into a new workbook")
     return "workbook-corrupt", f"cannot read the workbook ({kind}: {exc}): open it in Excel and save it again"
