@@ -73,9 +73,12 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
 def analyse_by_area(plan: Plan, values: list[Measured], year: int, group: str | None = None,
                     lead: str | None = None) -> list[Analysis]:
     """One analysis per area found in the results (the province first when it has values)."""
+    by_area: dict[str | None, list[Measured]] = {}
+    for m in values:
+        by_area.setdefault(fold(m.area) if m.area else None, []).append(m)
     out = []
-    if any(m.area is None for m in values):
-        out.append(analyse(plan, values, year, None, group, lead))
+    if None in by_area:
+        out.append(analyse(plan, by_area[None], year, None, group, lead))
     for name in areas_of(values):
-        out.append(analyse(plan, values, year, name, group, lead))
+        out.append(analyse(plan, by_area[fold(name)], year, name, group, lead))
     return out

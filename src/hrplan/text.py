@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0]+")
 _PUNCT = re.compile(r"[^\w%]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key: 'Mã chỉ tiêu' -> 'ma chi tieu'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from hrplan.problems import Problem, Severity, count, sort_key
@@ -11,6 +12,7 @@ from hrplan.problems import Problem, Severity, count, sort_key
 FORMATS = ("text", "json", "github")
 
 
+@lru_cache(maxsize=256)
 def display_path(path: str) -> str:
     """A path relative to the working directory when it lies below it (clickable, repo-relative)."""
     try:
