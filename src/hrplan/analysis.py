@@ -61,7 +61,7 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
             continue
         cur, prev = by_id.get((ind.id, year)), by_id.get((ind.id, year - 1))
         rows.append(compare_indicator(ind, year, cur.value if cur else None, prev.value if prev else None,
-                                      area, [m.where for m in (prev, cur) if m is not None]))
+                                      area, [m for m in (prev, cur) if m is not None]))
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""
             problems.append(Problem("results", None, None, "missing-result",

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from hrplan.errors import OutputError
+from hrplan.errors import OutputError, UsageError
 
 
 def check_not_input(out: Path, inputs: Iterable[Path | str]) -> None:
@@ -16,7 +16,7 @@ def check_not_input(out: Path, inputs: Iterable[Path | str]) -> None:
     target = out.resolve()
     for p in inputs:
         if Path(p).resolve() == target:
-            raise OutputError(f"refusing to overwrite the input file {p}: choose another output path")
+            raise UsageError(f"refusing to overwrite the input file {p}: choose another output path")
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -202,6 +202,8 @@ def compare(
     lang: Annotated[Lang, typer.Option("--lang", help="vi (101,50%) or en (101.50%).")] = Lang.vi,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (unknown ids, missing values).")] = False,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.",
+                                             dir_okay=False)] = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -221,7 +223,10 @@ def compare(
 
     plan = _plan(targets, tasks)
     lead = find_unit(plan, unit).id if unit else None
-    results = read_results(list(files or [bundled(RESULTS_NAME)]), plan)
+    inputs = list(files or [bundled(RESULTS_NAME)])
+    if out is not None:
+        _check_output(out, ".xlsx", [*inputs, plan.targets_path, plan.tasks_path])
+    results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):
         typer.echo(render_text(results.problems), err=True)
         typer.echo("Nothing was compared: correct the cells listed above and run again.", err=True)
@@ -249,6 +254,71 @@ def compare(
             print_comparison(plan, a, lang.value, use_color(no_color))
     if problems and fmt is not OutFormat.json:
         typer.echo(render_text(problems), err=True)
+    if out is not None:
+        from hrplan.atomic import write_bytes
+        from hrplan.report.excel import workbook_bytes
+
+        write_bytes(out, workbook_bytes(plan, analyses, problems, lang.value))
+        typer.echo(f"wrote {out}", err=True)
+    raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
+
+
+def _check_output(out: Path, suffix: str, inputs: list[Any]) -> None:
+    from hrplan.atomic import check_not_input
+
+    if out.suffix.lower() != suffix:
+        raise UsageError(f"{out}: name the output with {suffix}")
+    check_not_input(out, inputs)
+
+
+@app.command()
+def report(
+    files: Annotated[list[Path] | None, typer.Argument(help="Results workbooks or CSV files "
+                                                     "(default: the bundled results).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-o", help="Folder for the report files.", file_okay=False)]
+    = Path("."),
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to report (default: latest with results).")]
+    = None,
+    by_area: Annotated[bool, typer.Option("--by-area", help="Also one table per area.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Write the yearly report into a folder: report-Y.xlsx (appendix 01 and 02, chart, sources),
+    report-Y.md (gap table, targets missed, tasks by lead unit) and compare-Y.json.
+    Non-interactive; running it twice writes identical files.
+
+    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/
+    """
+    from hrplan.analysis import analyse, analyse_by_area, pick_year
+    from hrplan.load import RESULTS_NAME, bundled
+    from hrplan.problems import Severity, failing
+    from hrplan.report.problems import display_path, render_text
+    from hrplan.report.yearly import write_report
+    from hrplan.results import read_results
+
+    plan = _plan(targets, tasks)
+    inputs = list(files or [bundled(RESULTS_NAME)])
+    if not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: no such folder; create it first")
+    y_guess = year
+    results = read_results(inputs, plan)
+    if any(p.severity is Severity.ERROR for p in results.problems):
+        typer.echo(render_text(results.problems), err=True)
+        typer.echo("No report was written: correct the cells listed above and run again.", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    y = pick_year(results.values, y_guess)
+    for name in (f"report-{y}.xlsx", f"report-{y}.md", f"compare-{y}.json"):
+        _check_output(out_dir / name, Path(name).suffix, [*inputs, plan.targets_path, plan.tasks_path])
+    analyses = [analyse(plan, results.values, y)]
+    if by_area:
+        analyses += [a for a in analyse_by_area(plan, results.values, y) if a.area]
+    problems = [*results.problems, *(p for a in analyses for p in a.problems)]
+    if problems:
+        typer.echo(render_text(problems), err=True)
+    write_report(out_dir, plan, analyses, problems, [display_path(str(p)) for p in inputs], lang.value,
+                 on_write=lambda p: typer.echo(f"wrote {p}", err=True))
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 
 

@@ -45,4 +45,4 @@ def fmt_gap(value: float | None, unit: str, lang: str = "vi") -> str:
         return "–"
     if unit == "people":
         return fmt_number(value, unit, lang) + (" người" if lang == "vi" else " people")
-    return _localise(f"{value:,.2f}", lang) + (" đ.p.t" if lang == "vi" else " pp")
+    return _localise(f"{value:,.2f}", lang) + (" điểm %" if lang == "vi" else " pp")

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 MISSING_MARKS = frozenset({"", "-", "–", "—", "x", "n/a", "na", "…", "..."})
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f']+")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
-_PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
+_PLAIN = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+_DIGITS = re.compile(r"^[0-9]+$")  # str.isdigit() also accepts "²"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,11 @@ def parse_text(text: str, unit: str) -> Parsed:
 
 
 def _count(s: str) -> float | None:
-    if s.isdigit():
+    if _DIGITS.match(s):
         return float(s)
     if _GROUPED.match(s):
         return float(re.sub(r"[.,]", "", s))
-    m = re.fullmatch(r"(\d+)[.,]0{1,2}", s)  # 9800.0 from an export
+    m = re.fullmatch(r"([0-9]+)[.,]0{1,2}", s)  # 9800.0 from an export
     return float(m.group(1)) if m else None
 
 
@@ -108,7 +109,7 @@ def _decimal(s: str) -> float | None:
         dec = "." if s.rfind(".") > s.rfind(",") else ","
         grp = "," if dec == "." else "."
         whole, _, frac = s.rpartition(dec)
-        if not frac.isdigit() or not (whole.isdigit() or _GROUPED.match(whole)) or dec in whole:
+        if not _DIGITS.match(frac) or not (_DIGITS.match(whole) or _GROUPED.match(whole)) or dec in whole:
             return None
         return float(whole.replace(grp, "") + "." + frac)
     if s.count(",") > 1 or s.count(".") > 1:
@@ -125,7 +126,7 @@ def parse_year(raw: object) -> int | None:
     if isinstance(raw, int | float) and float(raw).is_integer() and 1900 <= raw <= 2100:
         return int(raw)
     if isinstance(raw, str):
-        m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", raw)
+        m = re.search(r"(?<![0-9])(19|20)[0-9][0-9](?![0-9])", raw)
         if m and len(raw.strip()) <= 24:
             return int(m.group(0))
     return None

@@ -85,7 +85,8 @@ def _styled(text: str, ok: bool | None, color: bool) -> Any:
     return Text(text + mark, style=("green" if ok else "red") if color else "")
 
 
-def _has_data(r: Any) -> bool:
+def has_data(r: Any) -> bool:
+    """Whether a row has anything to show for its year."""
     return r.result is not None or r.previous is not None or bool(r.targets)
 
 
@@ -106,7 +107,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
     place = analysis.area or lab["province"]
     con.print(Text(f"{plan.targets.plan.id} · {plan.targets.plan.province} · {place} · {y}", style="bold"))
     for group, info in plan.targets.groups.items():
-        rows = [r for r in analysis.rows if r.indicator.group == group and _has_data(r)]
+        rows = [r for r in analysis.rows if r.indicator.group == group and has_data(r)]
         if not rows:
             continue
         table = Table(title=Text(f"{group}. {info.name if lang == 'vi' else info.name_en or info.name}"),
@@ -137,7 +138,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
             cells.append(Text(gap))
             table.add_row(*cells)
         con.print(table)
-    empty = [r.indicator.id for r in analysis.rows if not _has_data(r)]
+    empty = [r.indicator.id for r in analysis.rows if not has_data(r)]
     sm = summarise(analysis.rows)
     if lang == "vi":
         line = (f"Năm {y}: {sm.met_targets}/{sm.with_targets} chỉ tiêu đạt mọi mục tiêu của năm; "

@@ -11,6 +11,7 @@ from hrplan.analysis import Analysis
 from hrplan.compute import Comparison
 from hrplan.problems import Problem
 from hrplan.report.problems import display_path
+from hrplan.report.xlsxsafe import csv_safe
 from hrplan.views import goal_json
 
 
@@ -32,7 +33,7 @@ def row_json(c: Comparison) -> dict[str, Any]:
         "goal_2030_bound": None if c.goal_bound is None else {"value": c.goal_bound, "which": c.goal_bound_kind},
         "ratio_2030": c.ratio_2030.value, "met": c.met, "met_2030": c.met_2030, "gap_2030": c.gap_2030,
         "reasons": reasons,
-        "sources": [str(_relative(s)) for s in c.sources],
+        "sources": [_relative(m.where) for m in c.sources],
         "lead": ind.lead, "partners": ind.partners,
     }
 
@@ -66,7 +67,8 @@ def compare_csv(analyses: list[Analysis]) -> str:
     for a in analyses:
         for r in a.rows:
             goal = goal_json(r.goal_2030)
-            w.writerow([r.area or "", r.indicator.id, r.indicator.name, r.indicator.unit, r.indicator.direction,
+            w.writerow([csv_safe(r.area or ""), r.indicator.id, csv_safe(r.indicator.name), r.indicator.unit,
+                        r.indicator.direction,
                         r.year, _num(r.previous), _num(r.result), _num(r.ratio_previous.value),
                         *[_num(r.targets.get(s)) for s in sources],
                         *[_num(r.ratio_targets[s].value) if s in r.ratio_targets else "" for s in sources],

@@ -8,7 +8,7 @@ from hrplan.analysis import Analysis
 from hrplan.compute import Comparison, summarise
 from hrplan.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
 from hrplan.model import Plan
-from hrplan.report.console import LABELS
+from hrplan.report.console import LABELS, has_data
 from hrplan.views import goal_json
 
 
@@ -29,13 +29,17 @@ def gap_table(plan: Plan, analysis: Analysis, lang: str = "vi") -> str:
             *[f"{lab['th']}/{s}" for s in sources], lab["goal"], lab["r2030"], lab["gap"]]
     out: list[str] = []
     for group, info in plan.targets.groups.items():
-        rows = [r for r in analysis.rows if r.indicator.group == group]
+        rows = [r for r in analysis.rows if r.indicator.group == group and has_data(r)]
         if not rows:
             continue
         out += [f"### {group}. {info.name if lang == 'vi' else info.name_en or info.name}", "",
                 "| " + " | ".join(head) + " |", "|" + "---|" * 2 + "---:|" * (len(head) - 2)]
         out += ["| " + " | ".join(_cell(c) for c in _cells(r, sources, lang)) + " |" for r in rows]
         out.append("")
+    empty = [r.indicator.id for r in analysis.rows if not has_data(r)]
+    if empty:
+        out += [("Không có số liệu hay mục tiêu năm " if lang == "vi" else "No result or target for ")
+                + f"{y}: {', '.join(empty)}.", ""]
     s = summarise(analysis.rows)
     out.append(f"**{s.met_targets}/{s.with_targets}** "
                + ("chỉ tiêu đạt mọi mục tiêu năm; " if lang == "vi" else "indicators met all targets of the year; ")

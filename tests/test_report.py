@@ -1,0 +1,162 @@
+"""The Excel report and `hrplan report`: layout, formats, colours, chart, print setup, safety, determinism."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from hrplan.cli import app
+
+from .conftest import CASES, ROOT
+from .workbooks import long_workbook
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("rep") / "bao_cao.xlsx"
+    result = runner.invoke(app, ["compare", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_sheets_and_properties(report_path: Path) -> None:
+    wb = openpyxl.load_workbook(report_path)
+    assert wb.sheetnames == ["Phụ biểu 01", "Phụ biểu 02", "Biểu đồ", "Nguồn"]
+    assert wb.properties.title == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023 - 09/KH-UBND"
+    assert wb.properties.keywords == "09/KH-UBND; Lào Cai; 2023"
+
+
+def test_appendix_01_layout_and_values(report_path: Path) -> None:
+    ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=5)] == [
+        ["TT", "Mã", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030", "Mục tiêu năm 2023", None, "Kết quả thực hiện", None,
+         "So sánh (%)", None, None, None, "Kế hoạch năm 2024", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+        [None, None, None, None, None, "MT DA", "MT KH14", "Năm 2022", "Năm 2023", "TH 2023/TH 2022", "TH/MT DA",
+         "TH/MT KH14", "TH/2030", "KH", None, None],
+    ]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A4:A5", "B4:B5", "C4:C5", "F4:G4", "H4:I4", "J4:M4", "O4:O5", "P4:P5"} <= merged
+    assert (ws["A6"].value, ws["C6"].value) == ("A", "Nhóm chỉ tiêu về giáo dục phổ thông")
+    row = [c.value for c in ws[7]]
+    assert row[:9] == ["1", "A1", "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT", "%", 0.8, 0.74, 0.78, 0.7742, 0.8275]
+    assert row[9:13] == pytest.approx([1.068845, 1.118243, 1.060897, 1.034375], rel=1e-5)
+    assert row[13:] == [0.7, "Sở Giáo dục và Đào tạo", None]
+    assert ws["H7"].number_format == "0.00%" and ws["J7"].number_format == "0.00%"
+    d1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "D1")
+    assert (d1[3].value, d1[13].value, d1[13].number_format) == ("người", 9800, "#,##0")
+    b1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "B1")
+    assert b1[4].value == "50–55%"
+
+
+def test_direction_aware_conditional_colours(report_path: Path) -> None:
+    ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
+    rules = {(str(cf.sqref), r.operator) for cf in ws.conditional_formatting for r in cf.rules}
+    ops = {op for _, op in rules}
+    assert ops == {"greaterThanOrEqual", "lessThan", "lessThanOrEqual", "greaterThan"}
+    b5 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "B5")[12].coordinate  # B5 TH/2030
+    falling = next(ref for ref, op in rules if op == "lessThanOrEqual")
+    rising = next(ref for ref, op in rules if op == "greaterThanOrEqual")
+    assert b5 in falling.split() and b5 not in rising.split()
+    assert "J7" not in rising.split()  # TH/TH-1 tells growth, not whether a target was met
+
+
+def test_frozen_filter_print_setup(report_path: Path) -> None:
+    ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
+    assert ws.freeze_panes == "D6"
+    assert ws.auto_filter.ref == "A5:P31"  # 4 group rows and 22 indicators below the header
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
+            ws.page_setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == "$4:$5"
+
+
+def test_chart_and_sources(report_path: Path) -> None:
+    wb = openpyxl.load_workbook(report_path)
+    chart_ws = wb["Biểu đồ"]
+    assert len(chart_ws._charts) == 1
+    assert [c.value for c in chart_ws[1]] == ["Mã", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
+    assert chart_ws.max_row == 15
+    src = wb["Nguồn"]
+    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3"]
+    tasks = wb["Phụ biểu 02"]
+    ids = [tasks.cell(r, 1).value for r in range(4, tasks.max_row + 1)]
+    assert len(ids) == 79 and "4.10" in ids and "4.11" in ids
+    row_63 = [c.value for c in tasks[4 + ids.index("6.3")]]
+    assert row_63[2] == "Sở Lao động - Thương binh và Xã hội" and "Sở Công Thương" in row_63[5]
+
+
+def test_formula_injection_is_written_as_text(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "valid" / "minimal", plan)
+    targets = plan / "targets.yaml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace(
+        'name: "Tỷ lệ học sinh vào THPT"', 'name: "=HYPERLINK(\\"http://x\\",\\"y\\")"').replace(
+        'name: "Lao động nông nghiệp"', 'name: "@SUM(1+1)\\u0007"'), encoding="utf-8")
+    results = long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75), ("B1", 2023, 51)])
+    out = tmp_path / "out.xlsx"
+    code = runner.invoke(app, ["compare", str(results), "--targets", str(targets), "--tasks",
+                               str(plan / "tasks.yaml"), "--out", str(out), "--format", "csv"])
+    assert code.exit_code == 0, code.output
+    ws = openpyxl.load_workbook(out)["Phụ biểu 01"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    link = cells['=HYPERLINK("http://x","y")']
+    assert link.data_type == "s" and link.quotePrefix
+    assert "@SUM(1+1)" in cells and cells["@SUM(1+1)"].data_type == "s"  # control character stripped
+    assert "'=HYPERLINK" in code.stdout  # and the CSV output is defused too
+
+
+def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    results = long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75)])
+    before = results.read_bytes()
+    result = runner.invoke(app, ["compare", str(results), "--out", str(results)])
+    assert result.exit_code == 2 and "refusing to overwrite the input file" in result.stderr
+    assert results.read_bytes() == before
+
+
+def test_locked_output_gives_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def locked(*_: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    result = runner.invoke(app, ["compare", "--out", str(tmp_path / "open.xlsx")])
+    assert result.exit_code == 1
+    assert "may be open in Excel" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_report_twice_gives_identical_files(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    for d in (a, b):
+        assert runner.invoke(app, ["report", "--out-dir", str(d)]).exit_code == 0
+    names = sorted(p.name for p in a.iterdir())
+    assert names == ["compare-2023.json", "report-2023.md", "report-2023.xlsx"]
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_report_with_bad_input_writes_nothing(tmp_path: Path) -> None:
+    bad = long_workbook(tmp_path / "r.xlsx", [("A1", 2023, "abc")])
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(app, ["report", str(bad), "--out-dir", str(out)])
+    assert result.exit_code == 1 and list(out.iterdir()) == []
+
+
+def test_committed_example_report_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["report", "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    example = ROOT / "examples" / "report-2023"
+    for path in sorted(tmp_path.iterdir()):
+        assert path.read_bytes() == (example / path.name).read_bytes(), (
+            f"examples/report-2023/{path.name} is stale: run `hrplan report --out-dir examples/report-2023`")
