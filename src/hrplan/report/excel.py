@@ -207,8 +207,10 @@ def appendix_02(wb: Any, plan: Plan, lang: str) -> None:
     for r, t in enumerate(task_rows(plan), start=4):
         heading = "." not in t["id"]
         sec3 = t["lead_section_iii"] if set(t["lead_section_iii"]) != set(t["lead"]) else []
-        values = [t["id"], t["title"], _units(plan, t["lead"]), _units(plan, t["partners"]), t["deadline"] or "",
-                  _units(plan, sec3)]
+        due = t["deadline"] or ""
+        if due and lang == "vi":
+            due = "/".join(reversed(due.split("-")))  # 05/12/2024, as the plan writes it
+        values = [t["id"], t["title"], _units(plan, t["lead"]), _units(plan, t["partners"]), due, _units(plan, sec3)]
         for c, v in enumerate(values, 1):
             cell = _put(ws, r, c, v)
             cell.alignment = WRAP
