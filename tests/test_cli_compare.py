@@ -43,6 +43,13 @@ def test_compare_json_row_is_complete() -> None:
         "ratio_2030": pytest.approx(84.625), "met": {"DA": True, "KH14": False}, "met_2030": False,
         "gap_2030": pytest.approx(12.3), "reasons": {},
         "sources": ["data/results_2022_2023.csv:14:3", "data/results_2022_2023.csv:15:3"],
+        "progress_2030": {
+            "method": "cagr", "class": "moderate", "reason": None, "r": pytest.approx(0.65218, rel=1e-4),
+            "baseline_year": 2022, "baseline": 66.7, "latest_year": 2023, "latest": 67.7, "goal": 80.0,
+            "cagr_observed": pytest.approx(67.7 / 66.7 - 1), "cagr_required": pytest.approx((80 / 66.7) ** (1 / 8) - 1),
+            "required_per_year": pytest.approx(12.3 / 7), "required_growth": pytest.approx((80 / 67.7) ** (1 / 7) - 1),
+            "observed_per_year": pytest.approx(1.0), "projected_2030": pytest.approx(67.7 * (67.7 / 66.7) ** 7),
+            "covered": pytest.approx(1 / 13.3)},
         "lead": ["so_ldtbxh"], "partners": ["ubnd_huyen"],
     }
     b1 = next(r for r in body["indicators"] if r["id"] == "B1")

@@ -36,20 +36,23 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=5)] == [
         ["TT", "Mã", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030", "Mục tiêu năm 2023", None, "Kết quả thực hiện", None,
-         "So sánh (%)", None, None, None, "Kế hoạch năm 2024", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+         "So sánh (%)", None, None, None, "Tiến độ đến 2030", "Kế hoạch năm 2024", "Đơn vị chủ trì",
+         "Đơn vị phối hợp"],
         [None, None, None, None, None, "MT DA", "MT KH14", "Năm 2022", "Năm 2023", "TH 2023/TH 2022", "TH/MT DA",
-         "TH/MT KH14", "TH/2030", "KH", None, None],
+         "TH/MT KH14", "TH/2030", None, "KH", None, None],
     ]
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A4:A5", "B4:B5", "C4:C5", "F4:G4", "H4:I4", "J4:M4", "O4:O5", "P4:P5"} <= merged
+    assert {"A4:A5", "B4:B5", "C4:C5", "F4:G4", "H4:I4", "J4:M4", "N4:N5", "P4:P5", "Q4:Q5"} <= merged
     assert (ws["A6"].value, ws["C6"].value) == ("A", "Nhóm chỉ tiêu về giáo dục phổ thông")
     row = [c.value for c in ws[7]]
     assert row[:9] == ["1", "A1", "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT", "%", 0.8, 0.74, 0.78, 0.7742, 0.8275]
     assert row[9:13] == pytest.approx([1.068845, 1.118243, 1.060897, 1.034375], rel=1e-5)
-    assert row[13:] == [0.7, "Sở Giáo dục và Đào tạo", None]
+    assert row[13:] == ["đã đạt", 0.7, "Sở Giáo dục và Đào tạo", None]
     assert ws["H7"].number_format == "0.00%" and ws["J7"].number_format == "0.00%"
     d1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "D1")
-    assert (d1[3].value, d1[13].value, d1[13].number_format) == ("người", 9800, "#,##0")
+    assert (d1[3].value, d1[14].value, d1[14].number_format) == ("người", 9800, "#,##0")
+    b2 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "B2")
+    assert b2[13].value == "tiến bộ vừa"
     b1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "B1")
     assert b1[4].value == "50–55%"
 
@@ -69,7 +72,7 @@ def test_direction_aware_conditional_colours(report_path: Path) -> None:
 def test_frozen_filter_print_setup(report_path: Path) -> None:
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
     assert ws.freeze_panes == "D6"
-    assert ws.auto_filter.ref == "A5:P31"  # 4 group rows and 22 indicators below the header
+    assert ws.auto_filter.ref == "A5:Q31"  # 4 group rows and 22 indicators below the header
     assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
             ws.page_setup.fitToHeight) == ("landscape", 9, 1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
@@ -81,7 +84,9 @@ def test_chart_and_sources(report_path: Path) -> None:
     chart_ws = wb["Biểu đồ"]
     assert len(chart_ws._charts) == 1
     assert [c.value for c in chart_ws[1]] == ["Mã", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
-    assert chart_ws.max_row == 15
+    assert [chart_ws.cell(r, 1).value for r in range(2, 16)][:7] == ["A1 ✓", "A2 ✓", "A3 ✓", "A3a ▲", "A4 ✓",
+                                                                     "B1 ▽", "B2 △"]
+    assert chart_ws.cell(17, 1).value.startswith("Dấu sau mã: tiến độ đến 2030")
     src = wb["Nguồn"]
     assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3"]
     tasks = wb["Phụ biểu 02"]

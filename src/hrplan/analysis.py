@@ -8,6 +8,7 @@ from hrplan.compute import Comparison, compare_indicator
 from hrplan.errors import UsageError
 from hrplan.model import Plan
 from hrplan.problems import Problem, Severity
+from hrplan.progress import assess
 from hrplan.results import Measured
 from hrplan.text import fold
 
@@ -41,7 +42,7 @@ def areas_of(values: list[Measured]) -> list[str]:
 
 
 def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = None,
-            group: str | None = None, lead: str | None = None) -> Analysis:
+            group: str | None = None, lead: str | None = None, method: str = "cagr") -> Analysis:
     """Comparison rows for one area (None = the province) in plan order, with missing-result warnings."""
     key = fold(area) if area else None
     mine = [m for m in values if (fold(m.area) if m.area else None) == key]
@@ -51,8 +52,11 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
     if area:
         area = mine[0].area  # as spelled in the results, not as typed on the command line
     by_id: dict[tuple[str, int], Measured] = {}
+    history: dict[str, dict[int, float]] = {}
     for m in mine:
         by_id[(m.id, m.year)] = m
+        if m.year <= year:
+            history.setdefault(m.id, {})[m.year] = m.value
     rows, problems = [], []
     for ind in plan.targets.indicators:
         if group and ind.group.casefold() != group.casefold():
@@ -60,8 +64,10 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
         if lead and lead not in ind.lead:
             continue
         cur, prev = by_id.get((ind.id, year)), by_id.get((ind.id, year - 1))
-        rows.append(compare_indicator(ind, year, cur.value if cur else None, prev.value if prev else None,
-                                      area, [m for m in (prev, cur) if m is not None]))
+        row = compare_indicator(ind, year, cur.value if cur else None, prev.value if prev else None,
+                                area, [m for m in (prev, cur) if m is not None])
+        row.progress = assess(ind, history.get(ind.id, {}), method)
+        rows.append(row)
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""
             problems.append(Problem("results", None, None, "missing-result",
@@ -71,14 +77,14 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
 
 
 def analyse_by_area(plan: Plan, values: list[Measured], year: int, group: str | None = None,
-                    lead: str | None = None) -> list[Analysis]:
+                    lead: str | None = None, method: str = "cagr") -> list[Analysis]:
     """One analysis per area found in the results (the province first when it has values)."""
     by_area: dict[str | None, list[Measured]] = {}
     for m in values:
         by_area.setdefault(fold(m.area) if m.area else None, []).append(m)
     out = []
     if None in by_area:
-        out.append(analyse(plan, by_area[None], year, None, group, lead))
+        out.append(analyse(plan, by_area[None], year, None, group, lead, method))
     for name in areas_of(values):
-        out.append(analyse(plan, by_area[fold(name)], year, name, group, lead))
+        out.append(analyse(plan, by_area[fold(name)], year, name, group, lead, method))
     return out

@@ -188,6 +188,15 @@ class Lang(StrEnum):
     en = "en"
 
 
+class Method(StrEnum):
+    cagr = "cagr"
+    linear = "linear"
+
+
+MethodOpt = Annotated[Method, typer.Option("--method", help="Pace to 2030: cagr (growth rates, Eurostat) or linear "
+                                           "(percentage points a year).")]
+
+
 @app.command()
 def compare(
     files: Annotated[list[Path] | None, typer.Argument(help="Results workbooks (.xlsx) or CSV files; several are "
@@ -204,6 +213,7 @@ def compare(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (unknown ids, missing values).")] = False,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.",
                                              dir_okay=False)] = None,
+    method: MethodOpt = Method.cagr,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -232,8 +242,8 @@ def compare(
         typer.echo("Nothing was compared: correct the cells listed above and run again.", err=True)
         raise typer.Exit(EXIT_PROBLEMS)
     y = pick_year(results.values, year)
-    analyses = (analyse_by_area(plan, results.values, y, group, lead) if by_area
-                else [analyse(plan, results.values, y, area, group, lead)])
+    analyses = (analyse_by_area(plan, results.values, y, group, lead, method.value) if by_area
+                else [analyse(plan, results.values, y, area, group, lead, method.value)])
     problems = [*results.problems, *(p for a in analyses for p in a.problems)]
     if fmt is OutFormat.json:
         from hrplan.report.data import compare_json
@@ -282,6 +292,7 @@ def report(
     by_area: Annotated[bool, typer.Option("--by-area", help="Also one table per area.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    method: MethodOpt = Method.cagr,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -311,9 +322,9 @@ def report(
     y = pick_year(results.values, y_guess)
     for name in (f"report-{y}.xlsx", f"report-{y}.md", f"compare-{y}.json"):
         _check_output(out_dir / name, Path(name).suffix, [*inputs, plan.targets_path, plan.tasks_path])
-    analyses = [analyse(plan, results.values, y)]
+    analyses = [analyse(plan, results.values, y, method=method.value)]
     if by_area:
-        analyses += [a for a in analyse_by_area(plan, results.values, y) if a.area]
+        analyses += [a for a in analyse_by_area(plan, results.values, y, method=method.value) if a.area]
     problems = [*results.problems, *(p for a in analyses for p in a.problems)]
     if problems:
         typer.echo(render_text(problems), err=True)

@@ -90,6 +90,7 @@ class Comparison:
     met_2030: bool | None
     gap_2030: float | None
     sources: list[Any] = field(default_factory=list)
+    progress: Any = None  # hrplan.progress.Progress, set by the analysis
 
     @property
     def met_all_targets(self) -> bool | None:

@@ -68,10 +68,10 @@ def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
 
 LABELS = {
     "vi": {"id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "th": "TH", "goal": "MT 2030", "r2030": "TH/2030",
-           "gap": "Còn thiếu", "target": "MT", "low": "cận dưới", "high": "cận trên",
+           "gap": "Còn thiếu", "progress": "Tiến độ 2030", "target": "MT", "low": "cận dưới", "high": "cận trên",
            "area": "Địa bàn", "province": "Toàn tỉnh"},
     "en": {"id": "Id", "name": "Indicator", "unit": "Unit", "th": "Result", "goal": "2030 goal",
-           "r2030": "Result/2030", "gap": "To go", "target": "target", "low": "low bound",
+           "r2030": "Result/2030", "gap": "To go", "progress": "Pace to 2030", "target": "target", "low": "low bound",
            "high": "high bound", "area": "Area", "province": "Province"},
 }
 
@@ -102,7 +102,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
 
     lab = LABELS[lang]
     y = analysis.year
-    con = console(color, width=None if sys.stdout.isatty() else 132)
+    con = console(color, width=None if sys.stdout.isatty() else 160)
     sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
     place = analysis.area or lab["province"]
     con.print(Text(f"{plan.targets.plan.id} · {plan.targets.plan.province} · {place} · {y}", style="bold"))
@@ -117,6 +117,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
         for head in (f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
                      *(f"{lab['th']}/{s}" for s in sources), lab["goal"], lab["r2030"], lab["gap"]):
             table.add_column(head, justify="right", no_wrap=True)
+        table.add_column(lab["progress"], no_wrap=True)
         for r in rows:
             unit = r.indicator.unit
             cells: list[Any] = [Text(r.indicator.id), Text(r.indicator.name if lang == "vi" else r.indicator.name_en),
@@ -136,6 +137,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
             cells.append(r2030)
             gap = "–" if r.gap_2030 is None else fmt_number(r.gap_2030, "people" if unit == "people" else "pp", lang)
             cells.append(Text(gap))
+            cells.append(_progress_cell(r.progress, lang, color))
             table.add_row(*cells)
         con.print(table)
     empty = [r.indicator.id for r in analysis.rows if not has_data(r)]
@@ -158,3 +160,20 @@ def goal_json_list(goal: Any) -> Any:
     from hrplan.views import goal_json
 
     return goal_json(goal)
+
+
+_PROGRESS_STYLE = {"achieved": "green", "on_track": "green", "moderate": "yellow", "some_progress": "yellow",
+                   "limited": "red", "moving_away": "bold red", "stagnating": "red", "insufficient_data": "dim"}
+
+
+def _progress_cell(progress: Any, lang: str, color: bool) -> Any:
+    from rich.text import Text
+
+    from hrplan.progress import bar, label
+
+    if progress is None:
+        return Text("")
+    text = Text(label(progress.klass, lang), style=_PROGRESS_STYLE[progress.klass] if color else "")
+    if progress.covered is not None:
+        text.append("\n" + bar(progress.covered), style="dim" if color else "")
+    return text

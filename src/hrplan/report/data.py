@@ -34,6 +34,7 @@ def row_json(c: Comparison) -> dict[str, Any]:
         "ratio_2030": c.ratio_2030.value, "met": c.met, "met_2030": c.met_2030, "gap_2030": c.gap_2030,
         "reasons": reasons,
         "sources": [_relative(m.where) for m in c.sources],
+        "progress_2030": c.progress.as_json() if c.progress is not None else None,
         "lead": ind.lead, "partners": ind.partners,
     }
 

@@ -11,6 +11,7 @@ from hrplan.compute import Comparison
 from hrplan.errors import HrplanError
 from hrplan.model import Plan, goal_bounds, number
 from hrplan.problems import Problem
+from hrplan.progress import label
 from hrplan.report.excel_style import (
     BOLD,
     CENTER,
@@ -30,20 +31,23 @@ from hrplan.report.excel_style import (
 from hrplan.report.xlsxsafe import CellTextTooLong, defuse, deterministic_bytes, safe_text
 
 L = {
-    "vi": {"sheet1": "Phụ biểu 01", "sheet2": "Phụ biểu 02", "chart": "Biểu đồ", "chart_data": "Số liệu biểu đồ",
-           "sources": "Nguồn", "tt": "TT", "id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "goal": "Mục tiêu 2030",
-           "targets": "Mục tiêu năm {y}", "results": "Kết quả thực hiện", "year": "Năm {y}", "compare": "So sánh (%)",
-           "r_prev": "TH {y}/TH {p}", "r_src": "TH/MT {s}", "r_2030": "TH/2030", "next": "Kế hoạch năm {n}",
-           "lead": "Đơn vị chủ trì", "partners": "Đơn vị phối hợp", "task": "Nhiệm vụ, giải pháp",
-           "deadline": "Thời hạn", "lead3": "Chủ trì theo Mục III", "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}",
-           "title2": "PHÂN CÔNG NHIỆM VỤ", "people": "người"},
-    "en": {"sheet1": "Appendix 01", "sheet2": "Appendix 02", "chart": "Chart", "chart_data": "Chart data",
-           "sources": "Sources", "tt": "No.", "id": "Id", "name": "Indicator", "unit": "Unit", "goal": "2030 goal",
-           "targets": "Targets {y}", "results": "Results", "year": "{y}", "compare": "Comparison (%)",
-           "r_prev": "{y}/{p}", "r_src": "Result/{s}", "r_2030": "Result/2030", "next": "Plan {n}",
-           "lead": "Lead unit", "partners": "Coordinating units", "task": "Task", "deadline": "Deadline",
-           "lead3": "Lead per section III", "title": "INDICATOR RESULTS {y}", "title2": "TASK ASSIGNMENTS",
-           "people": "people"},
+    "vi": {
+        "sheet1": "Phụ biểu 01", "sheet2": "Phụ biểu 02", "chart": "Biểu đồ", "sources": "Nguồn", "tt": "TT",
+        "id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "goal": "Mục tiêu 2030", "targets": "Mục tiêu năm {y}",
+        "results": "Kết quả thực hiện", "year": "Năm {y}", "compare": "So sánh (%)", "r_prev": "TH {y}/TH {p}",
+        "r_src": "TH/MT {s}", "r_2030": "TH/2030", "next": "Kế hoạch năm {n}", "lead": "Đơn vị chủ trì",
+        "partners": "Đơn vị phối hợp", "task": "Nhiệm vụ, giải pháp", "deadline": "Thời hạn",
+        "lead3": "Chủ trì theo Mục III", "progress": "Tiến độ đến 2030",
+        "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}", "title2": "PHÂN CÔNG NHIỆM VỤ", "people": "người",
+    },
+    "en": {
+        "sheet1": "Appendix 01", "sheet2": "Appendix 02", "chart": "Chart", "sources": "Sources", "tt": "No.",
+        "id": "Id", "name": "Indicator", "unit": "Unit", "goal": "2030 goal", "targets": "Targets {y}",
+        "results": "Results", "year": "{y}", "compare": "Comparison (%)", "r_prev": "{y}/{p}", "r_src": "Result/{s}",
+        "r_2030": "Result/2030", "next": "Plan {n}", "lead": "Lead unit", "partners": "Coordinating units",
+        "task": "Task", "deadline": "Deadline", "lead3": "Lead per section III", "progress": "Pace to 2030",
+        "title": "INDICATOR RESULTS {y}", "title2": "TASK ASSIGNMENTS", "people": "people",
+    },
 }
 
 
@@ -53,7 +57,7 @@ class Layout:
     next_sources: list[str]
 
     def columns(self) -> int:
-        return 5 + len(self.sources) + 2 + 2 + len(self.sources) + len(self.next_sources) + 2
+        return 5 + len(self.sources) + 2 + 2 + len(self.sources) + 1 + len(self.next_sources) + 2
 
 
 def _tt(ind_id: str) -> str:
@@ -96,6 +100,7 @@ def _header(ws: Any, plan: Plan, lay: Layout, y: int, lang: str) -> int:
         (lab["results"], [lab["year"].format(y=y - 1), lab["year"].format(y=y)]),
         (lab["compare"], [lab["r_prev"].format(y=y, p=y - 1), *(lab["r_src"].format(s=s) for s in lay.sources),
                           lab["r_2030"]]),
+        (lab["progress"], []),
         (lab["next"].format(n=y + 1), [s for s in lay.next_sources]),
         (lab["lead"], []), (lab["partners"], []),
     ]
@@ -184,6 +189,8 @@ def _indicator_row(ws: Any, r: int, plan: Plan, row: Comparison, lay: Layout, la
         if value is not None and c > 6 + len(lay.sources) + 2:  # TH/TH-1 tells growth, not success
             ratio_cells.append(cell.coordinate)
         c += 1
+    _put(ws, r, c, label(row.progress.klass, lang) if row.progress else None).alignment = WRAP
+    c += 1
     nxt = ind.targets.get(row.year + 1, {})
     for s in lay.next_sources:
         _put(ws, r, c, number(nxt[s]) if s in nxt else None, unit)

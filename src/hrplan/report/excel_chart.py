@@ -6,7 +6,11 @@ from typing import Any
 
 from hrplan.analysis import Analysis
 from hrplan.model import Plan, goal_bounds
+from hrplan.progress import label
 from hrplan.report.excel_style import BOLD, PCT
+
+MARKS = {"achieved": "✓", "on_track": "▲", "moderate": "△", "some_progress": "△", "limited": "▽",
+         "stagnating": "▼", "moving_away": "▼", "insufficient_data": ""}
 
 
 def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) -> None:
@@ -31,7 +35,8 @@ def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) 
         # the target of the latest plan that set one for the year (sources are listed oldest first)
         target = next((row.targets[s] for s in reversed(list(plan.targets.sources)) if s in row.targets), None)
         goal = goal_bounds(ind.goal_2030)[0] if ind.goal_2030 is not None else None
-        data.cell(r, 1, ind.id)
+        mark = MARKS[row.progress.klass] if row.progress is not None else ""
+        data.cell(r, 1, f"{ind.id} {mark}".strip())
         for c, v in ((2, row.result), (3, target), (4, goal)):
             if v is not None:
                 data.cell(r, c, v / 100).number_format = PCT
@@ -53,6 +58,9 @@ def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) 
     chart.legend.position = "b"
     chart.width, chart.height = 26, 13
     data.add_chart(chart, "F2")
+    legend = ("Dấu sau mã: tiến độ đến 2030 — " if lang == "vi" else "Mark after the id: pace to 2030 — ") + \
+        "; ".join(f"{m} {label(k, lang)}" for k, m in MARKS.items() if m)
+    data.cell(r + 2, 1, legend)
     for col, width in zip("ABCD", (8, 13, 13, 14), strict=True):
         data.column_dimensions[col].width = width
     print_setup(data, "1:1")

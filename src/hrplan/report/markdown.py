@@ -8,6 +8,7 @@ from hrplan.analysis import Analysis
 from hrplan.compute import Comparison, summarise
 from hrplan.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
 from hrplan.model import Plan
+from hrplan.progress import SEVERITY_ORDER, label
 from hrplan.report.console import LABELS, has_data
 from hrplan.views import goal_json
 
@@ -26,7 +27,7 @@ def gap_table(plan: Plan, analysis: Analysis, lang: str = "vi") -> str:
     y = analysis.year
     sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
     head = [lab["id"], lab["name"], f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
-            *[f"{lab['th']}/{s}" for s in sources], lab["goal"], lab["r2030"], lab["gap"]]
+            *[f"{lab['th']}/{s}" for s in sources], lab["goal"], lab["r2030"], lab["gap"], lab["progress"]]
     out: list[str] = []
     for group, info in plan.targets.groups.items():
         rows = [r for r in analysis.rows if r.indicator.group == group and has_data(r)]
@@ -60,8 +61,27 @@ def _cells(r: Comparison, sources: list[str], lang: str) -> list[str]:
         else:
             cells.append("")
     cells += [fmt_goal(goal_json(r.goal_2030), unit, lang), fmt_ratio(r.ratio_2030.value, lang) + _mark(r.met_2030),
-              fmt_gap(r.gap_2030, unit, lang)]
+              fmt_gap(r.gap_2030, unit, lang), label(r.progress.klass, lang) if r.progress else ""]
     return cells
+
+
+def progress_section(analysis: Analysis, lang: str = "vi") -> list[str]:
+    """Indicators by pace towards 2030, those moving away or with limited progress first."""
+    rows = [r for r in analysis.rows if r.progress is not None and r.progress.klass != "insufficient_data"]
+    rows.sort(key=lambda r: (SEVERITY_ORDER.index(r.progress.klass), r.indicator.id))
+    head = "Tiến độ đến 2030" if lang == "vi" else "Pace towards 2030"
+    method = rows[0].progress.method if rows else "cagr"
+    out = [f"## {head} ({'tăng trưởng kép' if lang == 'vi' and method == 'cagr' else method})", ""]
+    for r in rows:
+        p = r.progress
+        extra = "" if p.r is None else f" — R = {p.r:.2f}"
+        if p.projected_2030 is not None:
+            extra += f", {'dự báo 2030' if lang == 'vi' else 'projected 2030'}: " + fmt_number(
+                p.projected_2030, r.indicator.unit, lang)
+        out.append(f"- **{label(p.klass, lang)}** · {r.indicator.id} "
+                   f"{r.indicator.name if lang == 'vi' else r.indicator.name_en}{extra}")
+    out.append("")
+    return out
 
 
 def compare_markdown(plan: Plan, analyses: list[Analysis], lang: str = "vi") -> str:

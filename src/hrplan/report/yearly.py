@@ -10,7 +10,7 @@ from hrplan.analysis import Analysis
 from hrplan.fmt import fmt_number, fmt_ratio
 from hrplan.model import Plan
 from hrplan.problems import Problem
-from hrplan.report.markdown import compare_markdown
+from hrplan.report.markdown import compare_markdown, progress_section
 
 
 def _missed(plan: Plan, a: Analysis, lang: str) -> list[str]:
@@ -54,6 +54,7 @@ def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Proble
              f"{'Kế hoạch' if vi else 'Plan'}: {info.title}", "",
              f"{'Số liệu' if vi else 'Inputs'}: " + ", ".join(f"`{p}`" for p in inputs), "",
              compare_markdown(plan, analyses, lang)]
+    lines += progress_section(analyses[0], lang)
     if extra:
         lines += extra
     for a in analyses:
