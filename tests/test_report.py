@@ -27,7 +27,7 @@ def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sheets_and_properties(report_path: Path) -> None:
     wb = openpyxl.load_workbook(report_path)
-    assert wb.sheetnames == ["Phụ biểu 01", "Phụ biểu 02", "Biểu đồ", "Nguồn"]
+    assert wb.sheetnames == ["Phụ biểu 01", "Phụ biểu 02", "Ma trận phân công", "Biểu đồ", "Nguồn"]
     assert wb.properties.title == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023 - 09/KH-UBND"
     assert wb.properties.keywords == "09/KH-UBND; Lào Cai; 2023"
 
@@ -159,9 +159,19 @@ def test_report_with_bad_input_writes_nothing(tmp_path: Path) -> None:
 
 def test_committed_example_report_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    result = runner.invoke(app, ["report", "--out-dir", str(tmp_path)])
+    result = runner.invoke(app, ["report", "--out-dir", str(tmp_path), "--as-of", "2024-12-31"])
     assert result.exit_code == 0
     example = ROOT / "examples" / "report-2023"
     for path in sorted(tmp_path.iterdir()):
         assert path.read_bytes() == (example / path.name).read_bytes(), (
-            f"examples/report-2023/{path.name} is stale: run `hrplan report --out-dir examples/report-2023`")
+            f"examples/report-2023/{path.name} is stale: run "
+            "`hrplan report --out-dir examples/report-2023 --as-of 2024-12-31`")
+
+
+def test_matrix_sheet(report_path: Path) -> None:
+    ws = openpyxl.load_workbook(report_path)["Ma trận phân công"]
+    tasks = [c.value for c in ws[2]][1:]
+    units = [ws.cell(r, 1).value for r in range(3, ws.max_row + 1)]
+    assert len(tasks) == 42 and "4.10" in tasks and len(units) == 15
+    row = units.index("Sở Công Thương") + 3
+    assert ws.cell(row, 2 + tasks.index("6.5")).value == "C"

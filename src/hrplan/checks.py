@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from hrplan.load import PlanLoad
 from hrplan.model import Indicator, Plan, goal_bounds, number
@@ -127,13 +129,28 @@ def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
                 yield tl.problem(loc, "negative-count", f"{ind.id}: a count of people cannot be negative ({v:g})")
 
 
-def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class Issue:
+    """A disagreement inside the plan, with both values: validate turns it into a Problem, audit into a Finding."""
+
+    code: str
+    id: str
+    loc: tuple[str | int, ...]
+    message: str
+    expected: Any
+    found: Any
+    severity: Severity = W
+
+
+def sum_issues(plan: Plan) -> Iterator[Issue]:
+    """Sums such as the labour structure that miss their total (accepted deviations as INFO)."""
     inds = {ind.id: (k, ind) for k, ind in enumerate(plan.targets.indicators)}
     for ci, c in enumerate(plan.targets.constraints):
         members = [inds[x] for x in c.ids if x in inds]
         if len(members) != len(c.ids):
             missing = [x for x in c.ids if x not in inds]
-            yield tl.problem(("constraints", ci, "ids"), "unknown-indicator", f"unknown indicator(s) {missing}")
+            yield Issue("unknown-indicator", "+".join(c.ids), ("constraints", ci, "ids"),
+                        f"unknown indicator(s) {missing}", None, None, Severity.ERROR)
             continue
         accepted = {(a.year, a.source) for a in c.accepted}
         for year, source, vals, loc in _sum_cases(members):
@@ -143,11 +160,17 @@ def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
             shown = " + ".join(f"{v:g}" for v in vals)
             what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"
             if (year, source) in accepted:
-                yield tl.problem(loc, "structure-sum", f"{what} (accepted as published)", Severity.INFO)
+                yield Issue("structure-sum", "+".join(c.ids), loc, f"{what} (accepted as published)", c.total,
+                            round(total, 6), Severity.INFO)
             else:
-                yield tl.problem(loc, "structure-sum",
-                                 f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
-                                 f"under constraints[{ci}].accepted with a note")
+                yield Issue("structure-sum", "+".join(c.ids), loc,
+                            f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
+                            f"under constraints[{ci}].accepted with a note", c.total, round(total, 6), Severity.ERROR)
+
+
+def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+    for i in sum_issues(plan):
+        yield tl.problem(i.loc, i.code, i.message, i.severity)
 
 
 SumCase = tuple[int | None, str, list[float], tuple[str | int, ...]]
@@ -172,7 +195,8 @@ def _sum_cases(members: list[tuple[int, Indicator]]) -> Iterator[SumCase]:
                     ("indicators", first_k, "published", "results", year)
 
 
-def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+def path_issues(plan: Plan) -> Iterator[Issue]:
+    """Yearly targets beyond the 2030 goal, or behind the previous year's result, given the direction."""
     for i, ind in enumerate(plan.targets.indicators):
         if ind.direction == "keep":
             continue
@@ -184,12 +208,18 @@ def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:
                 if ind.goal_2030 is not None:
                     lo, hi = goal_bounds(ind.goal_2030)
                     if (up and v > hi) or (not up and v < lo):
-                        yield tl.problem(loc, "target-beyond-goal",
-                                         f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
-                                         f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
-                                         f"{ind.direction}", W)
+                        yield Issue("target-beyond-goal", ind.id, loc,
+                                    f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
+                                    f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
+                                    f"{ind.direction}", f"{'<=' if up else '>='} {hi if up else lo:g}", v)
                 prev = results.get(year - 1)
                 if prev is not None and ((up and v < prev) or (not up and v > prev)):
-                    yield tl.problem(loc, "target-behind-result",
-                                     f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
-                                     f"{year - 1} result {prev:g} for an indicator that should {ind.direction}", W)
+                    yield Issue("target-behind-result", ind.id, loc,
+                                f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
+                                f"{year - 1} result {prev:g} for an indicator that should {ind.direction}",
+                                f"{'>=' if up else '<='} {prev:g}", v)
+
+
+def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+    for i in path_issues(plan):
+        yield tl.problem(i.loc, i.code, i.message, i.severity)

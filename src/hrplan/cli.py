@@ -57,6 +57,7 @@ class ProblemFormat(StrEnum):
 
 class ListFormat(StrEnum):
     table = "table"
+    text = "text"
     json = "json"
 
 
@@ -154,20 +155,35 @@ def tasks_cmd(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only tasks of this unit (full name, "
                                              "short form or id; accents optional).")] = None,
     role: Annotated[str, typer.Option("--role", help="With --unit: lead, partner or any.")] = "any",
+    due_before: Annotated[str | None, typer.Option("--due-before", help="Only tasks due before this date "
+                                                   "(YYYY-MM-DD).")] = None,
+    matrix: Annotated[bool, typer.Option("--matrix", help="The unit x task assignment matrix.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
-    """List the plan's tasks with lead and coordinating units.
+    """List the plan's tasks with lead and coordinating units, deadlines, quantities and linked indicators.
 
     Example: hrplan tasks --unit 'Sở Nội vụ' --role lead
     """
-    from hrplan.views import task_rows
+    from hrplan.views import assignment_matrix, task_rows
 
     if role not in ("lead", "partner", "any"):
         raise UsageError(f"--role must be lead, partner or any, not '{role}'")
     plan = _plan(targets, tasks)
+    if matrix:
+        m = assignment_matrix(plan)
+        if fmt is ListFormat.json:
+            typer.echo(json.dumps(m, ensure_ascii=False, indent=2))
+        else:
+            from hrplan.report.console import print_matrix
+
+            print_matrix(plan, m)
+        return
     rows = task_rows(plan, unit, role)
+    if due_before:
+        limit = _as_of(due_before).isoformat()
+        rows = [r for r in rows if r["deadline"] and r["deadline"] < limit]
     if fmt is ListFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -193,6 +209,20 @@ class Method(StrEnum):
     linear = "linear"
 
 
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date for overdue tasks, YYYY-MM-DD (default: today).")]
+
+
+def _as_of(text: str | None) -> Any:
+    import datetime as dt
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of {text!r}: give a date as YYYY-MM-DD, e.g. 2024-12-31") from None
+
+
 MethodOpt = Annotated[Method, typer.Option("--method", help="Pace to 2030: cagr (growth rates, Eurostat) or linear "
                                            "(percentage points a year).")]
 
@@ -214,6 +244,7 @@ def compare(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.",
                                              dir_okay=False)] = None,
     method: MethodOpt = Method.cagr,
+    as_of: AsOfOpt = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -245,10 +276,13 @@ def compare(
     analyses = (analyse_by_area(plan, results.values, y, group, lead, method.value) if by_area
                 else [analyse(plan, results.values, y, area, group, lead, method.value)])
     problems = [*results.problems, *(p for a in analyses for p in a.problems)]
+    from hrplan.taskstatus import task_summary
+
+    summary = task_summary(plan, results.statuses, _as_of(as_of))
     if fmt is OutFormat.json:
         from hrplan.report.data import compare_json
 
-        typer.echo(compare_json(analyses, problems))
+        typer.echo(compare_json(analyses, problems, summary))
     elif fmt is OutFormat.csv:
         from hrplan.report.data import compare_csv
 
@@ -258,17 +292,18 @@ def compare(
 
         typer.echo(compare_markdown(plan, analyses, lang.value), nl=False)
     else:
-        from hrplan.report.console import print_comparison
+        from hrplan.report.console import print_comparison, print_tasks_summary
 
         for a in analyses:
             print_comparison(plan, a, lang.value, use_color(no_color))
+        print_tasks_summary(plan, summary, lang.value, use_color(no_color))
     if problems and fmt is not OutFormat.json:
         typer.echo(render_text(problems), err=True)
     if out is not None:
         from hrplan.atomic import write_bytes
         from hrplan.report.excel import workbook_bytes
 
-        write_bytes(out, workbook_bytes(plan, analyses, problems, lang.value))
+        write_bytes(out, workbook_bytes(plan, analyses, problems, lang.value, summary))
         typer.echo(f"wrote {out}", err=True)
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 
@@ -293,6 +328,7 @@ def report(
     lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     method: MethodOpt = Method.cagr,
+    as_of: AsOfOpt = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -328,7 +364,10 @@ def report(
     problems = [*results.problems, *(p for a in analyses for p in a.problems)]
     if problems:
         typer.echo(render_text(problems), err=True)
-    write_report(out_dir, plan, analyses, problems, [display_path(str(p)) for p in inputs], lang.value,
+    from hrplan.taskstatus import task_summary
+
+    summary = task_summary(plan, results.statuses, _as_of(as_of))
+    write_report(out_dir, plan, analyses, problems, [display_path(str(p)) for p in inputs], lang.value, summary,
                  on_write=lambda p: typer.echo(f"wrote {p}", err=True))
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 
@@ -358,6 +397,37 @@ def template(
     check_not_input(out, [plan.targets_path, plan.tasks_path])
     write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
     typer.echo(f"wrote {out}")
+
+
+@app.command()
+def audit(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text (table) or json.")] = ListFormat.table,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Check the plan against itself before it is issued: printed comparison cells that its own numbers
+    do not give, lead units of appendix 02 against section III, targets behind the last result or
+    beyond the 2030 goal, structure shares that do not add up to 100. Exit 0 when nothing is found.
+
+    Example: hrplan audit --format json
+    """
+    from hrplan.audit import audit as run_audit
+    from hrplan.load import load_plan
+    from hrplan.report.problems import display_path
+
+    loaded = load_plan(targets, tasks)
+    if loaded.plan is None:
+        _plan(targets, tasks)  # prints the problems and exits 1
+    findings = run_audit(loaded)
+    if fmt is ListFormat.json:
+        body = {"findings": [{**f.as_dict(), "path": display_path(f.path)} for f in findings]}
+        typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            expected = "" if f.expected is None else f" (expected {f.expected}, found {f.found})"
+            typer.echo(f"{display_path(f.path)}:{f.line}: {f.code} [{f.id}]: {f.message}{expected}")
+        typer.echo(f"{len(findings)} finding(s)")
+    raise typer.Exit(EXIT_PROBLEMS if findings else EXIT_OK)
 
 
 @app.command()

@@ -9,6 +9,7 @@ from typing import Any
 
 from hrplan.model import Plan
 from hrplan.problems import Problem, Severity
+from hrplan.taskstatus import TaskStatus, merge_statuses, read_task_rows, task_header
 from hrplan.text import fold
 from hrplan.values import parse_cell, parse_year
 from hrplan.workbook import Row, Sheet, col_letter, open_results
@@ -59,6 +60,7 @@ class Measured:
 class Results:
     values: list[Measured] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    statuses: list[TaskStatus] = field(default_factory=list)
 
 
 def classify(raw: Any) -> str | None:
@@ -108,14 +110,21 @@ def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
     rows = iter(sheet.rows)
     head_rows = [r for _, r in zip(range(HEADER_SCAN_ROWS), rows, strict=False)]
     found = _header(head_rows)
+
+    def where(n: int, c: int) -> Provenance:
+        return Provenance(path, sheet.name, f"{col_letter(c)}{n}", n if sheet.text_file else None, c + 1)
+
     if found is None:
+        for n, row in head_rows:
+            task_fields = task_header(row)
+            if task_fields:
+                rest = [r for r in head_rows if r[0] > n]
+                out.statuses, out.problems = read_task_rows([*rest, *rows], task_fields, plan, where)
+                break
         return out
     header_row, fields, years = found
     ids = {i.id.casefold(): i for i in plan.targets.indicators}
     groups = {g.casefold() for g in plan.targets.groups}
-
-    def where(n: int, c: int) -> Provenance:
-        return Provenance(path, sheet.name, f"{col_letter(c)}{n}", n if sheet.text_file else None, c + 1)
 
     def cell(row: Row, key: str) -> Any:
         c = fields.get(key)
@@ -185,9 +194,10 @@ def read_file(path: Path, plan: Plan) -> Results:
         found_table = False
         for sheet in sheets:
             part = read_sheet(sheet, str(path), plan)
-            found_table = found_table or bool(part.values or part.problems)
+            found_table = found_table or bool(part.values or part.problems or part.statuses)
             out.values += part.values
             out.problems += part.problems
+            out.statuses += part.statuses
         if sheets and not found_table:
             out.problems.append(Problem(str(path), None, None, "no-table",
                 "no sheet has a header row naming the columns id, year and value (or id and year columns "
@@ -207,8 +217,10 @@ def merge(parts: Iterable[Results]) -> Results:
     """Merge results of several files; the same indicator, year and area twice must agree."""
     out = Results()
     seen: dict[tuple[str, int, str | None], Measured] = {}
+    statuses: list[TaskStatus] = []
     for part in parts:
         out.problems += part.problems
+        statuses += part.statuses
         for m in part.values:
             key = (m.id, m.year, fold(m.area) if m.area else None)
             first = seen.get(key)
@@ -220,6 +232,8 @@ def merge(parts: Iterable[Results]) -> Results:
                 out.problems.append(m.where.problem("conflict",
                     f"{m.id} {m.year}{place}: {m.value:g} here but {first.value:g} at {first.where}: "
                     "keep one value"))
+    out.statuses, conflicts = merge_statuses(statuses)
+    out.problems += conflicts
     return out
 
 

@@ -83,3 +83,21 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[di
             "notes": t.notes,
         })
     return rows
+
+
+def assignment_matrix(plan: Plan) -> dict[str, Any]:
+    """{"units": [...], "tasks": [...], "cells": {task: {unit: "lead" | "partner"}}} over appendix 02's numbered
+    tasks; a task's '-' items count for it."""
+    cells: dict[str, dict[str, str]] = {}
+    for t in plan.tasks.tasks:
+        key = ".".join(p for p in t.id.split(".") if p.isdigit())
+        if "." not in key:
+            continue
+        row = cells.setdefault(key, {})
+        for u in t.partners:
+            row.setdefault(u, "partner")
+        for u in t.lead:
+            row[u] = "lead"
+    used = {u for row in cells.values() for u in row}
+    return {"units": [u.id for u in plan.tasks.units if u.id in used],
+            "tasks": [k for k, row in cells.items() if row], "cells": {k: v for k, v in cells.items() if v}}

@@ -46,8 +46,23 @@ def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -
         con.print(table)
 
 
+def print_matrix(plan: Plan, m: dict[str, Any]) -> None:
+    """Per unit: the tasks it leads (chủ trì) and those it coordinates (phối hợp)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for col, ratio in (("Đơn vị", 2), ("Chủ trì", 3), ("Phối hợp", 3)):
+        table.add_column(col, overflow="fold", ratio=ratio)
+    for unit in m["units"]:
+        lead = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "lead"]
+        partner = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "partner"]
+        table.add_row(Text(plan.unit_name(unit)), Text(", ".join(lead)), Text(", ".join(partner)))
+    console().print(table)
+
+
 def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
-    """TT, task, lead units, coordinating units, deadline."""
+    """TT, task, lead units, coordinating units, deadline, quantities and linked indicators."""
     from rich.table import Table
     from rich.text import Text
 
@@ -56,6 +71,11 @@ def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
         table.add_column(col, overflow="fold", ratio=ratio)
     for r in rows:
         title = r["title"] if len(r["title"]) <= 220 else r["title"][:217] + "..."
+        extras = [f"{q['value']:,.0f} {q['unit']}".replace(",", ".") for q in r["quantities"]]
+        if r["indicators"]:
+            extras.append("→ " + ", ".join(r["indicators"]))
+        if extras:
+            title += "\n[" + "; ".join(extras) + "]"
         lead = _units(plan, r["lead"])
         if r["lead_section_iii"] and set(r["lead_section_iii"]) != set(r["lead"]):
             lead += f"\n(Mục III: {_units(plan, r['lead_section_iii'])})"
@@ -177,3 +197,35 @@ def _progress_cell(progress: Any, lang: str, color: bool) -> Any:
     if progress.covered is not None:
         text.append("\n" + bar(progress.covered), style="dim" if color else "")
     return text
+
+
+def print_tasks_summary(plan: Plan, summary: dict[str, Any], lang: str = "vi", color: bool = True) -> None:
+    """Completion by lead unit (when statuses were reported) and the overdue tasks."""
+    import sys
+
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console(color, width=None if sys.stdout.isatty() else 160)
+    vi = lang == "vi"
+    if summary["reported"]:
+        table = Table(title=Text("Tiến độ nhiệm vụ theo đơn vị chủ trì" if vi else "Tasks by lead unit"),
+                      title_justify="left")
+        heads = (["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"]
+                 if vi else ["Lead unit", "Tasks", "Done", "In progress", "Not started", "Not reported"])
+        for h in heads:
+            table.add_column(h, justify="left" if h == heads[0] else "right")
+        for row in summary["completion"]:
+            table.add_row(Text(row["name"]), *(Text(str(row[k])) for k in
+                          ("tasks", "done", "in_progress", "not_started", "not_reported")))
+        con.print(table)
+    if summary["overdue"]:
+        words = {"not_reported": "chưa báo cáo" if vi else "not reported",
+                 "not_started": "chưa triển khai" if vi else "not started",
+                 "in_progress": "đang triển khai" if vi else "in progress"}
+        con.print(Text((f"Nhiệm vụ quá hạn tính đến {summary['as_of']}:" if vi
+                        else f"Tasks overdue as of {summary['as_of']}:"), style="bold red" if color else ""))
+        for t in summary["overdue"]:
+            lead = "; ".join(plan.unit_name(u) for u in t["lead"])
+            con.print(Text(f"  {t['id']} (hạn {t['deadline']}, {words[t['status']]}) — {lead}" if vi else
+                           f"  {t['id']} (due {t['deadline']}, {words[t['status']]}) — {lead}"))

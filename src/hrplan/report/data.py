@@ -45,12 +45,13 @@ def _relative(where: Any) -> str:
     return text.replace(path, display_path(path), 1) if path else text
 
 
-def compare_json(analyses: list[Analysis], problems: list[Problem]) -> str:
-    """{"year": Y, "indicators": [...], "problems": [...]} (one entry per area and indicator)."""
+def compare_json(analyses: list[Analysis], problems: list[Problem], tasks: dict[str, Any] | None = None) -> str:
+    """{"year": Y, "indicators": [...], "tasks": {...}, "problems": [...]} (one entry per area and indicator)."""
     year = analyses[0].year if analyses else None
     body = {
         "year": year,
         "indicators": [row_json(r) for a in analyses for r in a.rows],
+        "tasks": tasks,
         "problems": [{**p.as_dict(), "path": display_path(p.path)} for p in problems],
     }
     return json.dumps(body, ensure_ascii=False, indent=2)

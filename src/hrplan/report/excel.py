@@ -29,6 +29,7 @@ from hrplan.report.excel_style import (
     print_setup,
 )
 from hrplan.report.xlsxsafe import CellTextTooLong, defuse, deterministic_bytes, safe_text
+from hrplan.taskstatus import STATUSES
 
 L = {
     "vi": {
@@ -37,8 +38,9 @@ L = {
         "results": "Kết quả thực hiện", "year": "Năm {y}", "compare": "So sánh (%)", "r_prev": "TH {y}/TH {p}",
         "r_src": "TH/MT {s}", "r_2030": "TH/2030", "next": "Kế hoạch năm {n}", "lead": "Đơn vị chủ trì",
         "partners": "Đơn vị phối hợp", "task": "Nhiệm vụ, giải pháp", "deadline": "Thời hạn",
-        "lead3": "Chủ trì theo Mục III", "progress": "Tiến độ đến 2030",
-        "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}", "title2": "PHÂN CÔNG NHIỆM VỤ", "people": "người",
+        "lead3": "Chủ trì theo Mục III", "progress": "Tiến độ đến 2030", "status": "Tình trạng",
+        "matrix": "Ma trận phân công", "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}",
+        "title2": "PHÂN CÔNG NHIỆM VỤ", "people": "người",
     },
     "en": {
         "sheet1": "Appendix 01", "sheet2": "Appendix 02", "chart": "Chart", "sources": "Sources", "tt": "No.",
@@ -46,7 +48,8 @@ L = {
         "results": "Results", "year": "{y}", "compare": "Comparison (%)", "r_prev": "{y}/{p}", "r_src": "Result/{s}",
         "r_2030": "Result/2030", "next": "Plan {n}", "lead": "Lead unit", "partners": "Coordinating units",
         "task": "Task", "deadline": "Deadline", "lead3": "Lead per section III", "progress": "Pace to 2030",
-        "title": "INDICATOR RESULTS {y}", "title2": "TASK ASSIGNMENTS", "people": "people",
+        "status": "Status", "matrix": "Assignment matrix", "title": "INDICATOR RESULTS {y}",
+        "title2": "TASK ASSIGNMENTS", "people": "people",
     },
 }
 
@@ -200,14 +203,14 @@ def _indicator_row(ws: Any, r: int, plan: Plan, row: Comparison, lay: Layout, la
     return ratio_cells
 
 
-def appendix_02(wb: Any, plan: Plan, lang: str) -> None:
+def appendix_02(wb: Any, plan: Plan, lang: str, statuses: dict[str, str]) -> None:
     from hrplan.views import task_rows
 
     lab = L[lang]
     ws = wb.create_sheet(lab["sheet2"])
     ws.cell(1, 1, lab["title2"]).font = BOLD
-    ws.merge_cells("A1:F1")
-    heads = [lab["tt"], lab["task"], lab["lead"], lab["partners"], lab["deadline"], lab["lead3"]]
+    ws.merge_cells("A1:G1")
+    heads = [lab["tt"], lab["task"], lab["lead"], lab["partners"], lab["deadline"], lab["lead3"], lab["status"]]
     for c, h in enumerate(heads, 1):
         cell = ws.cell(3, c, h)
         cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEAD_FILL, CENTER, THIN_BORDER
@@ -217,18 +220,47 @@ def appendix_02(wb: Any, plan: Plan, lang: str) -> None:
         due = t["deadline"] or ""
         if due and lang == "vi":
             due = "/".join(reversed(due.split("-")))  # 05/12/2024, as the plan writes it
-        values = [t["id"], t["title"], _units(plan, t["lead"]), _units(plan, t["partners"]), due, _units(plan, sec3)]
+        status = statuses.get(t["id"])
+        shown = STATUSES[status][0 if lang == "vi" else 1] if status else ""
+        values = [t["id"], t["title"], _units(plan, t["lead"]), _units(plan, t["partners"]), due, _units(plan, sec3),
+                  shown]
         for c, v in enumerate(values, 1):
             cell = _put(ws, r, c, v)
             cell.alignment = WRAP
             if heading:
                 cell.font, cell.fill = BOLD, GROUP_FILL
-    for col, width in zip("ABCDEF", (8, 80, 30, 34, 11, 26), strict=True):
+    for col, width in zip("ABCDEFG", (8, 76, 28, 32, 11, 24, 14), strict=True):
         ws.column_dimensions[col].width = width
     fit_heights(ws, 4)
     ws.freeze_panes = "B4"
-    ws.auto_filter.ref = f"A3:F{ws.max_row}"
+    ws.auto_filter.ref = f"A3:G{ws.max_row}"
     print_setup(ws, "3:3")
+
+
+def matrix_sheet(wb: Any, plan: Plan, lang: str) -> None:
+    """Units x tasks: C where the unit leads (chủ trì), P where it coordinates (phối hợp)."""
+    from hrplan.views import assignment_matrix
+
+    m = assignment_matrix(plan)
+    ws = wb.create_sheet(L[lang]["matrix"])
+    ws.cell(1, 1, "C = chủ trì, P = phối hợp" if lang == "vi" else "C = lead, P = coordinating").font = BOLD
+    ws.cell(2, 1, L[lang]["lead"] if lang == "en" else "Đơn vị").font = BOLD
+    for c, tid in enumerate(m["tasks"], start=2):
+        cell = ws.cell(2, c, tid)
+        cell.font, cell.alignment, cell.fill = BOLD, CENTER, HEAD_FILL
+        ws.column_dimensions[cell.column_letter].width = 5.5
+    for r, unit in enumerate(m["units"], start=3):
+        ws.cell(r, 1, safe_text(plan.unit_name(unit)))
+        for c, tid in enumerate(m["tasks"], start=2):
+            role = m["cells"].get(tid, {}).get(unit)
+            if role:
+                cell = ws.cell(r, c, "C" if role == "lead" else "P")
+                cell.alignment = CENTER
+                if role == "lead":
+                    cell.font, cell.fill = BOLD, HEAD_FILL
+    ws.column_dimensions["A"].width = 42
+    ws.freeze_panes = "B3"
+    print_setup(ws, "2:2")
 
 
 def sources_sheet(wb: Any, analyses: list[Analysis], problems: list[Problem], lang: str) -> None:
@@ -262,7 +294,8 @@ def sources_sheet(wb: Any, analyses: list[Analysis], problems: list[Problem], la
     print_setup(ws, "1:1")
 
 
-def workbook_bytes(plan: Plan, analyses: list[Analysis], problems: list[Problem], lang: str = "vi") -> bytes:
+def workbook_bytes(plan: Plan, analyses: list[Analysis], problems: list[Problem], lang: str = "vi",
+                   tasks: dict[str, Any] | None = None) -> bytes:
     """The whole report workbook, deterministic for equal inputs."""
     from openpyxl import Workbook
 
@@ -272,7 +305,8 @@ def workbook_bytes(plan: Plan, analyses: list[Analysis], problems: list[Problem]
     try:
         main = analyses[0]
         appendix_01(wb, plan, main, lang)
-        appendix_02(wb, plan, lang)
+        appendix_02(wb, plan, lang, (tasks or {}).get("statuses", {}))
+        matrix_sheet(wb, plan, lang)
         chart_sheet(wb, plan, main, L[lang]["chart"], lang)
         sources_sheet(wb, analyses, problems, lang)
     except CellTextTooLong as exc:

@@ -11,6 +11,7 @@ from hrplan.fmt import fmt_number, fmt_ratio
 from hrplan.model import Plan
 from hrplan.problems import Problem
 from hrplan.report.markdown import compare_markdown, progress_section
+from hrplan.taskstatus import STATUSES
 
 
 def _missed(plan: Plan, a: Analysis, lang: str) -> list[str]:
@@ -25,7 +26,24 @@ def _missed(plan: Plan, a: Analysis, lang: str) -> list[str]:
     return out
 
 
-def _tasks_by_lead(plan: Plan, lang: str) -> list[str]:
+def _task_status_lines(plan: Plan, tasks: dict[str, Any], lang: str) -> list[str]:
+    vi = lang == "vi"
+    out = []
+    if tasks.get("reported"):
+        out += ["| " + " | ".join(["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai",
+                                   "Chưa báo cáo"] if vi else ["Lead unit", "Tasks", "Done", "In progress",
+                                                               "Not started", "Not reported"]) + " |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {r['name']} | {r['tasks']} | {r['done']} | {r['in_progress']} | {r['not_started']} | "
+                f"{r['not_reported']} |" for r in tasks["completion"]]
+        out.append("")
+    if tasks.get("overdue"):
+        out += [(f"**Quá hạn tính đến {tasks['as_of']}:** " if vi else f"**Overdue as of {tasks['as_of']}:** ")
+                + ", ".join(f"{t['id']} ({t['deadline']})" for t in tasks["overdue"]), ""]
+    return out
+
+
+def _tasks_by_lead(plan: Plan, lang: str, statuses: dict[str, str] | None = None) -> list[str]:
     from hrplan.views import task_rows
 
     rows = task_rows(plan)
@@ -39,13 +57,15 @@ def _tasks_by_lead(plan: Plan, lang: str) -> list[str]:
         for t in mine:
             title = t["title"] if len(t["title"]) <= 140 else t["title"][:137] + "..."
             due = f" — **{'hạn' if lang == 'vi' else 'due'} {t['deadline']}**" if t["deadline"] else ""
-            out.append(f"- {t['id']}: {title}{due}")
+            status = (statuses or {}).get(t["id"])
+            mark = f" _({STATUSES[status][0 if lang == 'vi' else 1]})_" if status else ""
+            out.append(f"- {t['id']}: {title}{due}{mark}")
         out.append("")
     return out
 
 
 def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Problem], inputs: list[str],
-                     lang: str = "vi", extra: list[str] | None = None) -> str:
+                     lang: str = "vi", tasks: dict[str, Any] | None = None) -> str:
     """The report's Markdown: gap tables, the targets missed, tasks by lead unit, problems."""
     info = plan.targets.plan
     y = analyses[0].year
@@ -55,8 +75,6 @@ def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Proble
              f"{'Số liệu' if vi else 'Inputs'}: " + ", ".join(f"`{p}`" for p in inputs), "",
              compare_markdown(plan, analyses, lang)]
     lines += progress_section(analyses[0], lang)
-    if extra:
-        lines += extra
     for a in analyses:
         missed = _missed(plan, a, lang)
         place = a.area or ("Toàn tỉnh" if vi else "Province")
@@ -64,7 +82,8 @@ def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Proble
         lines += missed or ["- " + ("Không có." if vi else "None.")]
         lines.append("")
     lines += [f"## {'Nhiệm vụ theo đơn vị chủ trì' if vi else 'Tasks by lead unit'}", ""]
-    lines += _tasks_by_lead(plan, lang)
+    lines += _task_status_lines(plan, tasks or {}, lang)
+    lines += _tasks_by_lead(plan, lang, (tasks or {}).get("statuses", {}))
     if problems:
         from hrplan.report.problems import display_path
 
@@ -77,8 +96,7 @@ def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Proble
 
 
 def write_report(out_dir: Path, plan: Plan, analyses: list[Analysis], problems: list[Problem], inputs: list[str],
-                 lang: str, extra_md: list[str] | None = None,
-                 on_write: Callable[[Path], Any] | None = None) -> list[Path]:
+                 lang: str, tasks: dict[str, Any], on_write: Callable[[Path], Any] | None = None) -> list[Path]:
     """Write report-Y.xlsx, report-Y.md and compare-Y.json atomically into out_dir."""
     from hrplan.atomic import write_bytes, write_text
     from hrplan.report.data import compare_json
@@ -86,9 +104,9 @@ def write_report(out_dir: Path, plan: Plan, analyses: list[Analysis], problems: 
 
     y = analyses[0].year
     files: dict[Path, bytes | str] = {
-        out_dir / f"report-{y}.xlsx": workbook_bytes(plan, analyses, problems, lang),
-        out_dir / f"report-{y}.md": summary_markdown(plan, analyses, problems, inputs, lang, extra_md),
-        out_dir / f"compare-{y}.json": compare_json(analyses, problems) + "\n",
+        out_dir / f"report-{y}.xlsx": workbook_bytes(plan, analyses, problems, lang, tasks),
+        out_dir / f"report-{y}.md": summary_markdown(plan, analyses, problems, inputs, lang, tasks),
+        out_dir / f"compare-{y}.json": compare_json(analyses, problems, tasks) + "\n",
     }
     for path, body in files.items():
         if isinstance(body, bytes):

@@ -1,0 +1,153 @@
+"""Task status: read from a results workbook's tasks sheet, summarised by lead unit, overdue as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from hrplan.model import Plan
+from hrplan.problems import Problem, Severity
+from hrplan.text import fold
+
+STATUSES = {
+    "not_started": ("chưa triển khai", "not started"),
+    "in_progress": ("đang triển khai", "in progress"),
+    "done": ("hoàn thành", "done"),
+}
+_STATUS_WORDS = {
+    "chua trien khai": "not_started", "chua thuc hien": "not_started", "not started": "not_started",
+    "dang trien khai": "in_progress", "dang thuc hien": "in_progress", "in progress": "in_progress",
+    "hoan thanh": "done", "da hoan thanh": "done", "done": "done", "completed": "done",
+}
+TASK_HEADERS = {
+    "id": ("ma nhiem vu", "nhiem vu id", "task id", "task", "ma", "id", "tt"),
+    "status": ("tinh trang", "trang thai", "status"),
+    "note": ("ghi chu", "note", "notes"),
+    "evidence": ("minh chung", "evidence"),
+}
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    id: str
+    status: str
+    note: str | None
+    evidence: str | None
+    where: Any  # hrplan.results.Provenance
+
+
+def task_header(row: list[tuple[Any, str | None]]) -> dict[str, int] | None:
+    """Columns of a tasks table when this row names a task id and a status column."""
+    fields: dict[str, int] = {}
+    for c, (raw, _) in enumerate(row):
+        if not isinstance(raw, str):
+            continue
+        key = fold(raw)
+        for name, aliases in TASK_HEADERS.items():
+            if name not in fields and key in aliases:
+                fields[name] = c
+    return fields if {"id", "status"} <= fields.keys() else None
+
+
+def parse_task_id(raw: Any, known: set[str]) -> tuple[str | None, str | None]:
+    """(id, error). Excel turns a typed 4.10 into the number 4.1, so a number is accepted only when unambiguous."""
+    if isinstance(raw, bool):
+        return None, f"'{raw}' is not a task id"
+    if isinstance(raw, int) or (isinstance(raw, float) and raw.is_integer()):
+        return str(int(raw)), None
+    if isinstance(raw, float):
+        text = repr(raw)
+        if text + "0" in known:
+            return None, (f"task id typed as the number {text}: Excel drops the trailing zero, so {text} and "
+                          f"{text}0 cannot be told apart. Format the column as Text and type the id again")
+        return text, None
+    text = str(raw).strip().rstrip(".")
+    return (text or None), None
+
+
+def parse_status(raw: Any) -> str | None:
+    return _STATUS_WORDS.get(fold(str(raw))) if raw is not None else None
+
+
+def read_task_rows(rows: list[tuple[int, list[tuple[Any, str | None]]]], fields: dict[str, int], plan: Plan,
+                   where: Any) -> tuple[list[TaskStatus], list[Problem]]:
+    """Statuses of a tasks table; unknown ids and statuses are problems at their cell."""
+    known = {t.id for t in plan.tasks.tasks}
+    out: list[TaskStatus] = []
+    problems: list[Problem] = []
+
+    def cell(row: list[tuple[Any, str | None]], key: str) -> Any:
+        c = fields.get(key)
+        return row[c][0] if c is not None and c < len(row) else None
+
+    for n, row in rows:
+        raw_id, raw_status = cell(row, "id"), cell(row, "status")
+        if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+            continue
+        tid, error = parse_task_id(raw_id, known)
+        if error or tid is None:
+            problems.append(where(n, fields["id"]).problem("bad-task-id", error or "empty task id"))
+            continue
+        if tid not in known:
+            problems.append(where(n, fields["id"]).problem(
+                "unknown-task", f"unknown task id '{tid}': it is not in the plan (see `hrplan tasks`)",
+                Severity.WARNING))
+            continue
+        if raw_status is None or (isinstance(raw_status, str) and not raw_status.strip()):
+            continue  # not reported
+        status = parse_status(raw_status)
+        if status is None:
+            allowed = " / ".join(vi for vi, _ in STATUSES.values())
+            problems.append(where(n, fields["status"]).problem(
+                "bad-status", f"task {tid}: unknown status '{raw_status}': use {allowed}"))
+            continue
+        note, evidence = cell(row, "note"), cell(row, "evidence")
+        out.append(TaskStatus(tid, status, str(note) if note else None, str(evidence) if evidence else None,
+                              where(n, fields["status"])))
+    return out, problems
+
+
+def merge_statuses(parts: list[TaskStatus]) -> tuple[list[TaskStatus], list[Problem]]:
+    """One status per task; two different statuses for the same task is an error naming both cells."""
+    seen: dict[str, TaskStatus] = {}
+    problems = []
+    for s in parts:
+        first = seen.get(s.id)
+        if first is None:
+            seen[s.id] = s
+        elif first.status != s.status:
+            problems.append(s.where.problem("conflict", f"task {s.id}: '{STATUSES[s.status][0]}' here but "
+                                            f"'{STATUSES[first.status][0]}' at {first.where}: keep one"))
+    return list(seen.values()), problems
+
+
+def completion(plan: Plan, statuses: list[TaskStatus]) -> list[dict[str, Any]]:
+    """Per lead unit: how many of its tasks are done, in progress, not started, not reported."""
+    by_id = {s.id: s.status for s in statuses}
+    out = []
+    for unit in plan.tasks.units:
+        mine = [t.id for t in plan.tasks.tasks if unit.id in t.lead]
+        if not mine:
+            continue
+        counts = {k: 0 for k in (*STATUSES, "not_reported")}
+        for tid in mine:
+            counts[by_id.get(tid, "not_reported")] += 1
+        out.append({"unit": unit.id, "name": unit.name, "tasks": len(mine), **counts})
+    return out
+
+
+def overdue(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> list[dict[str, Any]]:
+    """Tasks whose deadline has passed on `as_of` and that are not reported done."""
+    by_id = {s.id: s.status for s in statuses}
+    return [{"id": t.id, "deadline": t.deadline.isoformat(), "status": by_id.get(t.id, "not_reported"),
+             "lead": t.lead, "title": t.title}
+            for t in plan.tasks.tasks
+            if t.deadline is not None and t.deadline < as_of and by_id.get(t.id) != "done"]
+
+
+def task_summary(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> dict[str, Any]:
+    """What compare's JSON carries under "tasks"."""
+    return {"as_of": as_of.isoformat(), "reported": len(statuses),
+            "statuses": {s.id: s.status for s in statuses},
+            "completion": completion(plan, statuses), "overdue": overdue(plan, statuses, as_of)}

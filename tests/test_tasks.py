@@ -1,0 +1,165 @@
+"""Task views, task statuses read from a workbook, completion and overdue tasks, and the audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from hrplan.audit import audit
+from hrplan.cli import app
+from hrplan.load import load_plan
+from hrplan.model import Plan
+from hrplan.results import read_file
+from hrplan.taskstatus import completion, overdue, parse_task_id
+
+from .conftest import CASES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    p = load_plan().plan
+    assert p is not None
+    return p
+
+
+def status_workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Nhiệm vụ"
+    ws.append(["TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"])
+    ws.append(["Mã nhiệm vụ", "Nhiệm vụ", "Tình trạng", "Ghi chú", "Minh chứng"])
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def test_statuses_read_with_their_cells(tmp_path: Path, plan: Plan) -> None:
+    path = status_workbook(tmp_path / "nv.xlsx", [
+        ("1.9", "…", "Đang triển khai", "đã gửi 10/12 đơn vị"),
+        ("4.10", "…", "hoàn thành", None, "QĐ 123"),
+        (4.3, "…", "chưa triển khai"),
+        (4.1, "…", "hoàn thành"),
+        ("6.6", "…", None),
+        ("9.9", "…", "hoàn thành"),
+        ("4.3", "…", "xong"),
+    ])
+    res = read_file(path, plan)
+    assert [(s.id, s.status, s.note, s.evidence, s.where.cell) for s in res.statuses] == [
+        ("1.9", "in_progress", "đã gửi 10/12 đơn vị", None, "C3"),
+        ("4.10", "done", None, "QĐ 123", "C4"),
+        ("4.3", "not_started", None, None, "C5"),
+    ]
+    assert [(p.severity.value, p.code, p.cell) for p in res.problems] == [
+        ("error", "bad-task-id", "Nhiệm vụ!A6"),
+        ("warning", "unknown-task", "Nhiệm vụ!A8"),
+        ("error", "bad-status", "Nhiệm vụ!C9"),
+    ]
+    assert "4.1 and 4.10 cannot be told apart" in res.problems[0].message
+
+
+@pytest.mark.parametrize(("raw", "parsed"), [("4.10", ("4.10", None)), (4.3, ("4.3", None)), (2, ("2", None)),
+                                             ("2.3.", ("2.3", None)), (True, (None, "'True' is not a task id"))])
+def test_parse_task_id(raw: object, parsed: tuple[str | None, str | None]) -> None:
+    assert parse_task_id(raw, {"4.1", "4.10", "4.3", "2", "2.3"}) == parsed
+
+
+def test_completion_and_overdue(tmp_path: Path, plan: Plan) -> None:
+    path = status_workbook(tmp_path / "nv.xlsx", [("1.9", "", "đang triển khai"), ("6.5", "", "hoàn thành")])
+    statuses = read_file(path, plan).statuses
+    rows = {r["unit"]: r for r in completion(plan, statuses)}
+    assert rows["so_congthuong"] == {"unit": "so_congthuong", "name": "Sở Công Thương", "tasks": 1, "done": 1,
+                                     "in_progress": 0, "not_started": 0, "not_reported": 0}
+    assert rows["ubnd_huyen"]["in_progress"] == 1
+    assert [t["id"] for t in overdue(plan, statuses, dt.date(2024, 12, 6))] == ["1.9"]
+    assert overdue(plan, statuses, dt.date(2024, 12, 5)) == []
+
+
+def test_compare_json_carries_task_status(tmp_path: Path) -> None:
+    path = status_workbook(tmp_path / "nv.xlsx", [("1.9", "", "hoàn thành")])
+    results = tmp_path / "kq.csv"
+    results.write_text("id,year,value\nA1,2023,82.75\n", encoding="utf-8")
+    out = runner.invoke(app, ["compare", str(results), str(path), "--format", "json", "--as-of", "2025-01-01"])
+    body = json.loads(out.stdout)
+    assert body["tasks"]["as_of"] == "2025-01-01" and body["tasks"]["statuses"] == {"1.9": "done"}
+    assert body["tasks"]["overdue"] == []
+    bad = runner.invoke(app, ["compare", "--as-of", "31/12/2024"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_conflicting_statuses(tmp_path: Path, plan: Plan) -> None:
+    from hrplan.results import read_results
+
+    a = status_workbook(tmp_path / "a.xlsx", [("1.9", "", "hoàn thành")])
+    b = status_workbook(tmp_path / "b.xlsx", [("1.9", "", "đang triển khai")])
+    res = read_results([a, b], plan)
+    assert [(p.code, p.path) for p in res.problems] == [("conflict", str(b))]
+
+
+def test_tasks_views() -> None:
+    due = json.loads(runner.invoke(app, ["tasks", "--due-before", "2024-12-31", "--format", "json"]).stdout)
+    assert [t["id"] for t in due] == ["1.9"]
+    m = json.loads(runner.invoke(app, ["tasks", "--matrix", "--format", "json"]).stdout)
+    assert m["cells"]["6.3"] == {"so_ldtbxh": "lead", "ubnd_huyen": "partner", "cac_so_nganh": "partner"}
+    assert len(m["tasks"]) == 42
+    partner = json.loads(runner.invoke(app, ["tasks", "--unit", "Trung tâm DVVL tỉnh", "--role", "partner",
+                                             "--format", "json"]).stdout)
+    assert [t["id"] for t in partner] == ["1.5", "4.9"]
+    linked = json.loads(runner.invoke(app, ["tasks", "--format", "json"]).stdout)
+    assert next(t for t in linked if t["id"] == "3.8")["indicators"] == ["B1", "B8", "B9", "B2"]
+
+
+def test_audit_of_the_shipped_plan() -> None:
+    result = runner.invoke(app, ["audit", "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    by_code: dict[str, list[str]] = {}
+    for f in findings:
+        by_code.setdefault(f["code"], []).append(f["id"])
+    assert by_code["published-ratio"] == ["B3", "B5", "B6", "B6", "B7", "C2"]
+    assert by_code["lead-not-in-appendix"] == ["1.2", "1.5", "1.9", "4.5", "4.7", "6.3", "6.6"]
+    assert "6.3" in by_code["lead-not-in-section-iii"]
+    assert by_code["target-behind-result"] == ["A1", "A1", "A2", "A3", "A3", "B3", "B7", "B7"]
+    assert len(by_code["structure-sum"]) == 4
+    first = findings[0]
+    assert first == {"code": "published-ratio", "id": "B3", "expected": 119.76, "found": 123.0,
+                     "message": "B3 TH/MT DA: printed 123%, the row's own numbers give 119.76%",
+                     "path": "data/targets_2024.yaml", "line": 320}
+    a1 = next(f for f in findings if f["id"] == "A1" and "KH 2024" in f["message"])
+    assert (a1["expected"], a1["found"]) == (">= 82.75", 70.0)
+
+
+def test_audit_of_a_clean_synthetic_plan_and_of_each_kind() -> None:
+    minimal = CASES / "valid" / "minimal"
+    clean = load_plan(minimal / "targets.yaml", minimal / "tasks.yaml")
+    assert audit(clean) == []
+    ok = runner.invoke(app, ["audit", "--targets", str(minimal / "targets.yaml"), "--tasks",
+                             str(minimal / "tasks.yaml")])
+    assert ok.exit_code == 0 and ok.stdout.strip() == "0 finding(s)"
+    beyond = CASES / "invalid" / "target_beyond_goal"
+    found = audit(load_plan(beyond / "targets.yaml", beyond / "tasks.yaml"))
+    assert [(f.code, f.id, f.expected, f.found) for f in found] == [("target-beyond-goal", "A1", "<= 80", 85.0)]
+
+
+def test_audit_lead_mismatch_on_a_synthetic_plan(tmp_path: Path) -> None:
+    minimal = CASES / "valid" / "minimal"
+    tasks = tmp_path / "tasks.yaml"
+    tasks.write_text((minimal / "tasks.yaml").read_text(encoding="utf-8").replace(
+        'section_iii:\n  - unit: so_ld\n    leads: ["4"]', 'section_iii:\n  - unit: so_gd\n    leads: ["4.1"]'),
+        encoding="utf-8")
+    found = audit(load_plan(minimal / "targets.yaml", tasks))
+    assert [(f.code, f.id) for f in found] == [("lead-not-in-appendix", "4.1"), ("lead-not-in-section-iii", "4.10")]
+
+
+def test_audit_structure_sum_on_a_synthetic_plan() -> None:
+    case = CASES / "invalid" / "structure_sum"
+    found = audit(load_plan(case / "targets.yaml", case / "tasks.yaml"))
+    assert [(f.code, f.expected, f.found) for f in found] == [("structure-sum", 100.0, 101.5)]
