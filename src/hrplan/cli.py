@@ -24,7 +24,7 @@ class _Handled(TyperGroup):
         except HrplanError as exc:
             typer.echo(f"hrplan: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
         except Exception as exc:
             if _state["debug"] or type(exc).__module__.startswith(("click", "typer")):
@@ -468,4 +468,9 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(EXIT_UNEXPECTED)
+    except BrokenPipeError:  # `hrplan compare | head`: the reader has all it wants
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
     sys.exit(rc if isinstance(rc, int) else EXIT_OK)
