@@ -101,3 +101,16 @@ def test_any_cell_parses_or_explains(raw: object, unit: str, fmt: str | None) ->
     assert (parsed.value is None) or parsed.error is None
     if parsed.value is not None:
         assert parsed.value == parsed.value  # never NaN
+
+
+@settings(max_examples=1000)
+@given(st.one_of(st.floats(allow_nan=True), st.integers(-10**6, 10**6),
+                 st.text(alphabet="0123456789.,% -²", max_size=8)),
+       st.sampled_from(["percent", "people"]))
+def test_fast_path_agrees_with_parse_cell(raw: object, unit: str) -> None:
+    from hrplan.table import fast_number
+
+    fast = fast_number(raw, unit)
+    if fast is not None:
+        slow = parse_cell(raw, unit, None)
+        assert slow == Parsed(fast), (raw, unit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,10 +38,10 @@ class TaskStatus:
     where: Any  # hrplan.results.Provenance
 
 
-def task_header(row: list[tuple[Any, str | None]]) -> dict[str, int] | None:
+def task_header(values: list[Any]) -> dict[str, int] | None:
     """Columns of a tasks table when this row names a task id and a status column."""
     fields: dict[str, int] = {}
-    for c, (raw, _) in enumerate(row):
+    for c, raw in enumerate(values):
         if not isinstance(raw, str):
             continue
         key = fold(raw)
@@ -70,18 +71,18 @@ def parse_status(raw: Any) -> str | None:
     return _STATUS_WORDS.get(fold(str(raw))) if raw is not None else None
 
 
-def read_task_rows(rows: list[tuple[int, list[tuple[Any, str | None]]]], fields: dict[str, int], plan: Plan,
+def read_task_rows(rows: Iterable[tuple[int, list[Any], Any]], fields: dict[str, int], plan: Plan,
                    where: Any) -> tuple[list[TaskStatus], list[Problem]]:
     """Statuses of a tasks table; unknown ids and statuses are problems at their cell."""
     known = {t.id for t in plan.tasks.tasks}
     out: list[TaskStatus] = []
     problems: list[Problem] = []
 
-    def cell(row: list[tuple[Any, str | None]], key: str) -> Any:
+    def cell(row: list[Any], key: str) -> Any:
         c = fields.get(key)
-        return row[c][0] if c is not None and c < len(row) else None
+        return row[c] if c is not None and c < len(row) else None
 
-    for n, row in rows:
+    for n, row, _ in rows:
         raw_id, raw_status = cell(row, "id"), cell(row, "status")
         if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
             continue

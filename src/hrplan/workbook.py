@@ -15,33 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hrplan.measured import col_letter
 from hrplan.problems import Problem
 
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
 MAX_CSV_BYTES = 256 * 1024 * 1024
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-Row = list[tuple[Any, str | None]]
+Row = tuple[int, list[Any], list[str | None] | None]  # row number, values, number formats (None: not needed)
 
 
 @dataclass
 class Sheet:
-    """One table of a results file; `rows` yields (row number, [(value, number format), ...])."""
+    """One table of a results file; `rows` yields (row number, values, number formats or None)."""
 
     name: str | None
-    rows: Iterator[tuple[int, Row]]
+    rows: Iterator[Row]
     text_file: bool = False  # CSV: positions are line:column, not cells
     uncalculated: set[str] = field(default_factory=set)
-
-
-def col_letter(index: int) -> str:
-    """0 -> 'A', 27 -> 'AB'."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
@@ -73,11 +64,9 @@ def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
-    def rows() -> Iterator[tuple[int, Row]]:
-        for n, record in enumerate(reader, start=1):
-            yield n, [(v if v.strip() else None, None) for v in record]
-
-    return [Sheet(None, rows(), text_file=True)], [], None
+    # Blank fields stay "" (the readers treat "" as blank): converting 200,000 rows would cost more than reading.
+    rows = ((n, record, None) for n, record in enumerate(reader, start=1))
+    return [Sheet(None, rows, text_file=True)], [], None
 
 
 def _zip_problem(path: Path) -> tuple[Problem | None, bool]:
@@ -186,10 +175,10 @@ def _any_percent_style(wb: Any) -> bool:
         return True
 
 
-def _xlsx_rows(ws: Any, fast: bool) -> Iterator[tuple[int, Row]]:
+def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
     if fast:
         for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield n, [(v, None) for v in values]
+            yield n, list(values), None
         return
     for n, cells in enumerate(ws.iter_rows(), start=1):
-        yield n, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells]
+        yield n, [getattr(c, "value", None) for c in cells], [getattr(c, "number_format", None) for c in cells]
