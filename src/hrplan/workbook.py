@@ -97,8 +97,17 @@ def _zip_problem(path: Path) -> tuple[Problem | None, bool]:
             if "xl/workbook.xml" not in {i.filename for i in infos}:
                 return Problem(name, None, None, "not-a-workbook",
                                "a zip file but not an Excel workbook: save it from Excel as .xlsx"), False
-            formulas = any(_FORMULA.search(zf.read(i)) for i in infos
-                           if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml"))
+            formulas = False
+            for i in infos:
+                if not i.filename.endswith((".xml", ".rels")):
+                    continue
+                body = zf.read(i)
+                if b"<!DOCTYPE" in body or b"<!ENTITY" in body:  # no reader gets to expand them
+                    return Problem(name, None, None, "xml-bomb",
+                                   f"part {i.filename} declares a DTD or entities (a possible XML bomb); refusing "
+                                   "to read it. Copy the data into a new workbook"), False
+                if i.filename.startswith("xl/worksheets/") and _FORMULA.search(body):
+                    formulas = True
     except zipfile.BadZipFile:
         return Problem(name, None, None, "workbook-corrupt",
                        "the workbook is damaged (not a valid zip): open it in Excel and save it again"), False
@@ -110,6 +119,10 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     problem, formulas = _zip_problem(path)
     if problem:
         return [], [problem], None
+    if not formulas and not _styles_use_percent(path):
+        calamine_sheets = _open_calamine(path)
+        if calamine_sheets is not None:
+            return calamine_sheets, [], None
     import openpyxl
 
     try:
@@ -182,3 +195,46 @@ def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
         return
     for n, cells in enumerate(ws.iter_rows(), start=1):
         yield n, [getattr(c, "value", None) for c in cells], [getattr(c, "number_format", None) for c in cells]
+
+
+_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_XF_FMT = re.compile(rb"<(?:\w+:)?xf\b[^>]*\bnumFmtId=\"(\d+)\"")
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def _styles_use_percent(path: Path) -> bool:
+    """Whether any cell style of the workbook may show a percent (read from xl/styles.xml, cheaply).
+    True when in doubt: the careful reader is then used, which reads every cell's number format."""
+    import html
+
+    from hrplan.values import is_percent_format
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            styles = zf.read("xl/styles.xml")
+    except KeyError:
+        return False  # no styles at all: every cell is General
+    except (OSError, zipfile.BadZipFile):
+        return True
+    percent_ids = {9, 10}  # built-in 0% and 0.00%
+    for tag in _NUMFMT.findall(styles):
+        attrs = dict(_ATTR.findall(tag))
+        code = html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+        if attrs.get(b"numFmtId", b"").isdigit() and is_percent_format(code):
+            percent_ids.add(int(attrs[b"numFmtId"]))
+    return any(int(fid) in percent_ids for fid in _XF_FMT.findall(styles))
+
+
+def _open_calamine(path: Path) -> list[Sheet] | None:
+    """Sheets read by python-calamine (the `fast` extra), about ten times faster than openpyxl; None when it is
+    not installed or cannot read the file (the openpyxl reader then decides what is wrong)."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        tables = [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in wb.sheet_names]
+    except Exception:  # any failure: fall back to openpyxl, which reports it properly
+        return None
+    return [Sheet(name, ((n, row, None) for n, row in enumerate(rows, start=1))) for name, rows in tables]
