@@ -24,6 +24,11 @@ class _Handled(TyperGroup):
         try:
             return super().invoke(ctx)
         except HrplanError as exc:
+            problems = getattr(exc, "problems", None)
+            if problems:
+                from hrplan.report.problems import render_text
+
+                typer.echo(render_text(problems), err=True)
             typer.echo(f"hrplan: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, BrokenPipeError):
@@ -91,21 +96,9 @@ def _root(
 
 
 def _plan(targets: Path | None, tasks: Path | None) -> Any:
-    """Load the plan or stop with its problems (exit 1)."""
-    from hrplan.checks import check_plan
-    from hrplan.load import load_plan
-    from hrplan.problems import Severity
+    from hrplan.session import checked_plan
 
-    loaded = load_plan(targets, tasks)
-    problems = [*loaded.problems, *check_plan(loaded)]
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if loaded.plan is None or errors:
-        from hrplan.report.problems import render_text
-
-        typer.echo(render_text(errors), err=True)
-        typer.echo("The plan files have errors: run `hrplan validate` on them and fix what it lists.", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
-    return loaded.plan
+    return checked_plan(targets, tasks)
 
 
 @app.command()
@@ -263,11 +256,10 @@ def compare(
 
     Example: hrplan compare ket_qua_2023.xlsx --year 2023 --format json
     """
-    from hrplan.analysis import analyse, analyse_by_area, pick_year
     from hrplan.load import RESULTS_NAME, bundled
-    from hrplan.problems import Severity, failing
+    from hrplan.problems import failing
     from hrplan.report.problems import render_text, use_color
-    from hrplan.results import read_results
+    from hrplan.session import run
     from hrplan.views import find_unit
 
     plan = _plan(targets, tasks)
@@ -275,18 +267,9 @@ def compare(
     inputs = list(files or [bundled(RESULTS_NAME)])
     if out is not None:
         _check_output(out, ".xlsx", [*inputs, plan.targets_path, plan.tasks_path])
-    results = read_results(inputs, plan)
-    if any(p.severity is Severity.ERROR for p in results.problems):
-        typer.echo(render_text(results.problems), err=True)
-        typer.echo("Nothing was compared: correct the cells listed above and run again.", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
-    y = pick_year(results.values, year)
-    analyses = (analyse_by_area(plan, results.values, y, group, lead, method.value) if by_area
-                else [analyse(plan, results.values, y, area, group, lead, method.value)])
-    problems = [*results.problems, *(p for a in analyses for p in a.problems)]
-    from hrplan.taskstatus import task_summary
-
-    summary = task_summary(plan, results.statuses, _as_of(as_of))
+    r = run(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead, method=method.value,
+            as_of=_as_of(as_of))
+    analyses, problems, summary = r.analyses, r.problems, r.tasks
     if fmt is OutFormat.json:
         from hrplan.report.data import compare_json
 
@@ -346,36 +329,23 @@ def report(
 
     Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/
     """
-    from hrplan.analysis import analyse, analyse_by_area, pick_year
     from hrplan.load import RESULTS_NAME, bundled
-    from hrplan.problems import Severity, failing
+    from hrplan.problems import failing
     from hrplan.report.problems import display_path, render_text
     from hrplan.report.yearly import write_report
-    from hrplan.results import read_results
+    from hrplan.session import run
 
     plan = _plan(targets, tasks)
     inputs = list(files or [bundled(RESULTS_NAME)])
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir}: no such folder; create it first")
-    y_guess = year
-    results = read_results(inputs, plan)
-    if any(p.severity is Severity.ERROR for p in results.problems):
-        typer.echo(render_text(results.problems), err=True)
-        typer.echo("No report was written: correct the cells listed above and run again.", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
-    y = pick_year(results.values, y_guess)
-    for name in (f"report-{y}.xlsx", f"report-{y}.md", f"compare-{y}.json"):
+    r = run(plan, inputs, year=year, by_area=by_area, method=method.value, as_of=_as_of(as_of), province_first=True)
+    for name in (f"report-{r.year}.xlsx", f"report-{r.year}.md", f"compare-{r.year}.json"):
         _check_output(out_dir / name, Path(name).suffix, [*inputs, plan.targets_path, plan.tasks_path])
-    analyses = [analyse(plan, results.values, y, method=method.value)]
-    if by_area:
-        analyses += [a for a in analyse_by_area(plan, results.values, y, method=method.value) if a.area]
-    problems = [*results.problems, *(p for a in analyses for p in a.problems)]
+    problems = r.problems
     if problems:
         typer.echo(render_text(problems), err=True)
-    from hrplan.taskstatus import task_summary
-
-    summary = task_summary(plan, results.statuses, _as_of(as_of))
-    write_report(out_dir, plan, analyses, problems, [display_path(str(p)) for p in inputs], lang.value, summary,
+    write_report(out_dir, plan, r.analyses, problems, [display_path(str(p)) for p in inputs], lang.value, r.tasks,
                  on_write=lambda p: typer.echo(f"wrote {p}", err=True))
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 

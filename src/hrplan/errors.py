@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -38,3 +40,11 @@ class UsageError(HrplanError):
 
 class OutputError(HrplanError):
     """An output cannot be written (refused, locked, no permission)."""
+
+
+class ProblemsFound(HrplanError):
+    """Inputs with errors: nothing was produced. The problems are listed, then the hint."""
+
+    def __init__(self, problems: list[Any], hint: str) -> None:
+        super().__init__(hint)
+        self.problems = problems
