@@ -12,13 +12,29 @@ from hrplan.problems import Problem, Severity, count, sort_key
 FORMATS = ("text", "json", "github")
 
 
+@lru_cache(maxsize=1)
+def _bundled_dir() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("hrplan") / "data")).resolve()
+
+
 @lru_cache(maxsize=256)
 def display_path(path: str) -> str:
-    """A path relative to the working directory when it lies below it (clickable, repo-relative)."""
+    """How a path is shown: the bundled plan data as `data/<file>` wherever hrplan is installed (the same
+    bytes in every report, and the repository path for CI annotations); other paths relative to the working
+    directory when they lie below it."""
     try:
         p = Path(path).resolve()
+    except OSError:
+        return path
+    try:
+        return str(Path("data") / p.relative_to(_bundled_dir()))
+    except ValueError:
+        pass
+    try:
         return str(p.relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except ValueError:
         return path
 
 
