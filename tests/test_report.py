@@ -175,3 +175,15 @@ def test_matrix_sheet(report_path: Path) -> None:
     assert len(tasks) == 42 and "4.10" in tasks and len(units) == 15
     row = units.index("Sở Công Thương") + 3
     assert ws.cell(row, 2 + tasks.index("6.5")).value == "C"
+
+
+def test_year_without_next_year_targets_keeps_columns_aligned(tmp_path: Path) -> None:
+    results = tmp_path / "kq.csv"
+    results.write_text("id,year,value\nA1,2023,82.75\nA1,2024,84.1\nD1,2024,10250\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert runner.invoke(app, ["compare", str(results), "--out", str(out), "--format", "json"]).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Phụ biểu 01"]
+    heads = [c.value for c in ws[4]]
+    assert "Kế hoạch năm 2025" not in heads and heads[-2:] == ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    a1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "A1")
+    assert [c.value for c in a1][-2:] == ["Sở Giáo dục và Đào tạo", None]

@@ -104,7 +104,7 @@ def _header(ws: Any, plan: Plan, lay: Layout, y: int, lang: str) -> int:
         (lab["compare"], [lab["r_prev"].format(y=y, p=y - 1), *(lab["r_src"].format(s=s) for s in lay.sources),
                           lab["r_2030"]]),
         (lab["progress"], []),
-        (lab["next"].format(n=y + 1), [s for s in lay.next_sources]),
+        *([(lab["next"].format(n=y + 1), list(lay.next_sources))] if lay.next_sources else []),
         (lab["lead"], []), (lab["partners"], []),
     ]
     c = 1
@@ -158,8 +158,8 @@ def appendix_01(wb: Any, plan: Plan, analysis: Analysis, lang: str) -> None:
     add_direction_colours(ws, increase, decrease)
     fit_widths(ws, {3: 44, lay.columns() - 1: 24, lay.columns(): 28}, first_row=last_head)
     fit_heights(ws, last_head + 1)
-    ws.row_dimensions[last_head - 1].height = 30
-    ws.row_dimensions[last_head].height = 30
+    ws.row_dimensions[last_head - 1].height = 44
+    ws.row_dimensions[last_head].height = 32
     ws.freeze_panes = f"D{last_head + 1}"
     ws.auto_filter.ref = f"A{last_head}:{ws.cell(r - 1, lay.columns()).coordinate}"
     print_setup(ws, f"{last_head - 1}:{last_head}")
