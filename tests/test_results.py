@@ -246,21 +246,32 @@ def test_random_workbook_never_crashes_compare(tmp_path: Path, plan: Plan, grid:
         assert len(rows) == len(plan.targets.indicators)
 
 
-def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan) -> None:
-    """Fast path (no percent style in the workbook), careful path (percent styles), CSV: same meaning."""
+@pytest.mark.parametrize("calamine", [True, False], ids=["calamine", "openpyxl"])
+def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan, calamine: bool,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine with percent cells found in the XML, openpyxl values-only (no percent style), openpyxl cells
+    with formats (percent styles), CSV: the same meaning everywhere."""
+    import hrplan.workbook as wbmod
+
+    if not calamine:
+        monkeypatch.setattr(wbmod, "_open_calamine", lambda *_: None)
     rows = [("A1", 2023, 82.75), ("A2", 2023, "46,68%"), ("D1", 2023, "9.800"), ("B2", 2023, 67.7)]
     plain = long_workbook(tmp_path / "plain.xlsx", rows)
     styled = long_workbook(tmp_path / "styled.xlsx", [("A1", 2023, 0.8275), *rows[1:]], formats={"3:1": "0.00%"})
+    custom = long_workbook(tmp_path / "custom.xlsx", [("A1", 2023, 0.8275), *rows[1:]],
+                           formats={"3:1": "0.0%;[Red]-0.0%"})
+    quoted = long_workbook(tmp_path / "quoted.xlsx", rows, formats={"3:1": '0.00"%"', "3:4": "0.00"})
     csv_path = tmp_path / "r.csv"
     csv_path.write_text('id,year,value\nA1,2023,82.75\nA2,2023,"46,68%"\nD1,2023,9.800\nB2,2023,67.7\n')
     expected = [("A1", 82.75), ("A2", 46.68), ("D1", 9800.0), ("B2", 67.7)]
-    for path in (plain, styled, csv_path):
+    for path in (plain, styled, custom, quoted, csv_path):
         res = read_file(path, plan)
         assert [(m.id, m.value) for m in res.values] == expected, path
         assert res.problems == []
-    import hrplan.workbook as wbmod
     from hrplan.workbook import open_results
 
+    _, _, handle = open_results(styled)
+    assert (handle is None) is calamine  # calamine keeps no openpyxl workbook open
     assert open_results(plain)[0] and not wbmod._any_percent_style(openpyxl.load_workbook(plain, read_only=True))
     assert wbmod._any_percent_style(openpyxl.load_workbook(styled, read_only=True))
     fraction = long_workbook(tmp_path / "frac.xlsx", [("A1", 2023, 0.8275)])  # general format: a warning

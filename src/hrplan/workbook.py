@@ -119,8 +119,8 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     problem, formulas = _zip_problem(path)
     if problem:
         return [], [problem], None
-    if not formulas and not _styles_use_percent(path):
-        calamine_sheets = _open_calamine(path)
+    if not formulas:
+        calamine_sheets = _open_calamine(path, _percent_cells(path))
         if calamine_sheets is not None:
             return calamine_sheets, [], None
     import openpyxl
@@ -198,43 +198,119 @@ def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
 
 
 _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
-_XF_FMT = re.compile(rb"<(?:\w+:)?xf\b[^>]*\bnumFmtId=\"(\d+)\"")
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
+_XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 
 
-def _styles_use_percent(path: Path) -> bool:
-    """Whether any cell style of the workbook may show a percent (read from xl/styles.xml, cheaply).
-    True when in doubt: the careful reader is then used, which reads every cell's number format."""
+def _percent_styles(zf: zipfile.ZipFile) -> set[int] | None:
+    """Indexes of the cell formats (cellXfs) that show a percent; None when styles.xml cannot be read."""
     import html
 
     from hrplan.values import is_percent_format
 
     try:
-        with zipfile.ZipFile(path) as zf:
-            styles = zf.read("xl/styles.xml")
+        styles = zf.read("xl/styles.xml")
     except KeyError:
-        return False  # no styles at all: every cell is General
-    except (OSError, zipfile.BadZipFile):
-        return True
+        return set()  # no styles: every cell is General
     percent_ids = {9, 10}  # built-in 0% and 0.00%
     for tag in _NUMFMT.findall(styles):
         attrs = dict(_ATTR.findall(tag))
         code = html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
         if attrs.get(b"numFmtId", b"").isdigit() and is_percent_format(code):
             percent_ids.add(int(attrs[b"numFmtId"]))
-    return any(int(fid) in percent_ids for fid in _XF_FMT.findall(styles))
+    cell_xfs = _CELL_XFS.search(styles)
+    if cell_xfs is None:
+        return set()
+    xfs = [dict(_ATTR.findall(tag)).get(b"numFmtId", b"0") for tag in _XF.findall(cell_xfs.group(0))]
+    return {i for i, fid in enumerate(xfs) if fid.isdigit() and int(fid) in percent_ids}
 
 
-def _open_calamine(path: Path) -> list[Sheet] | None:
-    """Sheets read by python-calamine (the `fast` extra), about ten times faster than openpyxl; None when it is
-    not installed or cannot read the file (the openpyxl reader then decides what is wrong)."""
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part, from xl/workbook.xml and its relationships."""
+    import html
+
+    book = zf.read("xl/workbook.xml")
+    rels = zf.read("xl/_rels/workbook.xml.rels")
+    targets = {}
+    for tag in _REL.findall(rels):
+        attrs = dict(_ATTR.findall(tag))
+        target = attrs.get(b"Target", b"").decode()
+        targets[attrs.get(b"Id", b"").decode()] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    parts = {}
+    for tag in _SHEET.findall(book):
+        attrs = dict(_ATTR.findall(tag.replace(b"r:id", b"rid")))
+        parts[html.unescape(attrs.get(b"name", b"").decode())] = targets.get(attrs.get(b"rid", b"").decode(), "")
+    return parts
+
+
+def _percent_cells(path: Path) -> dict[str, set[tuple[int, int]]] | None:
+    """Per sheet, the (row, column) of every cell whose style shows a percent, read from the XML directly
+    (calamine gives values, not formats). None when the file is not laid out as expected: openpyxl then reads it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            styles = _percent_styles(zf)
+            if styles is None:
+                return None
+            out: dict[str, set[tuple[int, int]]] = {}
+            for name, part in _sheet_parts(zf).items():
+                cells: set[tuple[int, int]] = set()
+                if styles:
+                    for tag in _CELL.findall(zf.read(part)):
+                        attrs = dict(_ATTR.findall(tag))
+                        style = attrs.get(b"s")
+                        if style is not None and int(style) in styles:
+                            cells.add(_ref_to_rc(attrs[b"r"]))  # KeyError without r: openpyxl reads it
+                out[name] = cells
+            return out
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def _ref_to_rc(ref: bytes) -> tuple[int, int]:
+    """b'AB12' -> (12, 28)."""
+    col = 0
+    i = 0
+    while ref[i] >= 65:  # letters
+        col = col * 26 + ref[i] - 64
+        i += 1
+    return int(ref[i:]), col
+
+
+def _open_calamine(path: Path, percent: dict[str, set[tuple[int, int]]] | None) -> list[Sheet] | None:
+    """Sheets read by python-calamine (the `fast` extra), several times faster than openpyxl; cells styled as a
+    percent get a percent number format, as openpyxl would report. None when calamine is not installed or the
+    file is not as expected: the openpyxl reader then reads it, or says what is wrong."""
+    if percent is None:
+        return None
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
         return None
     try:
         wb = CalamineWorkbook.from_path(str(path))
+        if set(wb.sheet_names) != set(percent):
+            return None
         tables = [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in wb.sheet_names]
     except Exception:  # any failure: fall back to openpyxl, which reports it properly
         return None
-    return [Sheet(name, ((n, row, None) for n, row in enumerate(rows, start=1))) for name, rows in tables]
+    return [Sheet(name, _calamine_rows(rows, percent[name])) for name, rows in tables]
+
+
+def _calamine_rows(rows: list[list[Any]], percent: set[tuple[int, int]]) -> Iterator[Row]:
+    by_row: dict[int, list[int]] = {}
+    for r, c in percent:
+        by_row.setdefault(r, []).append(c)
+    for n, values in enumerate(rows, start=1):
+        cols = by_row.get(n)
+        if not cols:
+            yield n, values, None
+            continue
+        formats: list[str | None] = [None] * len(values)
+        for c in cols:
+            if c <= len(values):
+                formats[c - 1] = "0.00%"
+        yield n, values, formats
