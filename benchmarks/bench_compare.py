@@ -5,9 +5,10 @@ Run by hand (not a test):  python benchmarks/bench_compare.py [--sizes 1000 1600
 For each size it writes a long-layout results workbook (id, year, value, area) with the bundled
 plan's indicator ids, and the same data as CSV, then reports medians of repeated runs:
   - openpyxl alone iterating the workbook in read_only mode (values only, and cells with formats);
-  - hrplan reading + comparing it in-process (read_results + analyse for every area);
-  - the whole CLI (`hrplan compare FILE --by-area --format json`) as a subprocess, with its peak RSS;
-  - the CSV with the same values.
+  - hrplan reading + comparing it in-process (read_results + analyse of the province);
+  - the whole CLI (`hrplan compare FILE --format json`) as a subprocess, with its peak RSS, start-up included;
+  - the CLI with one table per area (`--by-area`: every district's comparison in the JSON);
+  - the CSV with the same values, in-process and through the CLI.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import openpyxl
 
-from hrplan.analysis import analyse_by_area
+from hrplan.analysis import analyse
 from hrplan.load import load_plan
 from hrplan.results import read_results
 
@@ -104,20 +105,19 @@ def hrplan_inprocess(path: Path) -> int:
     assert plan is not None
     res = read_results([path], plan)
     years = sorted({m.year for m in res.values})
-    rows = analyse_by_area(plan, res.values, years[-1])
-    return len(rows)
+    return len(analyse(plan, res.values, years[-1]).rows)
 
 
-def cli(path: Path) -> tuple[float, int]:
+def cli(path: Path, *extra: str) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of the CLI run, measured by the child itself."""
     code = ("import resource, sys, time; t = time.perf_counter()\n"
             "from hrplan.cli import main\n"
-            "sys.argv = ['hrplan', 'compare', sys.argv[1], '--by-area', '--format', 'json']\n"
+            "sys.argv = ['hrplan', 'compare', sys.argv[1], '--format', 'json', *sys.argv[2:]]\n"
             "import contextlib, io\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    try:\n        main()\n    except SystemExit:\n        pass\n"
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(path), *extra], capture_output=True, text=True, check=True)
     wall, rss = out.stdout.split()
     return float(wall), int(rss)
 
@@ -156,10 +156,12 @@ def main() -> None:
                 row["hrplan_cli_s"] = statistics.median(w for w, _ in walls)
                 row["hrplan_cli_rss_kib"] = max(r for _, r in walls)
                 row["openpyxl_rss_kib"] = reader_rss(path)
+                row["hrplan_cli_by_area_s"] = cli(path, "--by-area")[0]
                 if not percent:
                     csv_path = Path(tmp) / f"results_{n}.csv"
                     to_csv(path, csv_path)
                     row["hrplan_csv_inprocess_s"] = median_time(lambda p=csv_path: hrplan_inprocess(p), rep)
+                    row["hrplan_csv_cli_s"] = statistics.median(cli(csv_path)[0] for _ in range(rep))
                 figures.append(row)
                 print(json.dumps(row))
     if args.json:

@@ -63,8 +63,13 @@ def _mark(m: Any) -> tuple[int, int]:
     return (int(m.line) + 1, int(m.column) + 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _nfc(value: Any) -> Any:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 def load_text(text: str, path: str) -> Loaded:
@@ -141,7 +146,7 @@ def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: st
         result: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _nfc(loader.construct_object(key_node, deep=True))
+            key = _nfc(key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True))
             if isinstance(key, list | dict):
                 line, col = _mark(key_node.start_mark)
                 out.problems.append(Problem(out.path, line, col, "yaml-key", "a key must be a plain value"))
@@ -159,9 +164,11 @@ def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: st
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, (*loc, i), loader, out, parent_key=parent_key)
                 for i, child in enumerate(node.value)]
-    value = loader.construct_object(node, deep=True)
     is_id = parent_key in ID_KEYS or (parent_key in ID_LIST_KEYS and isinstance(loc[-1], int))
-    if is_id and node.tag != "tag:yaml.org,2002:str":
+    if node.tag == _STR:  # most scalars: no need for the constructor
+        return _nfc(node.value)
+    value = loader.construct_object(node, deep=True)
+    if is_id:
         line, col = _mark(node.start_mark)
         shown = node.value
         out.problems.append(Problem(out.path, line, col, "unquoted-id",
