@@ -187,3 +187,18 @@ def test_year_without_next_year_targets_keeps_columns_aligned(tmp_path: Path) ->
     assert "Kế hoạch năm 2025" not in heads and heads[-2:] == ["Đơn vị chủ trì", "Đơn vị phối hợp"]
     a1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "A1")
     assert [c.value for c in a1][-2:] == ["Sở Giáo dục và Đào tạo", None]
+
+
+def test_text_too_long_for_a_cell_is_reported_not_truncated(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "valid" / "minimal", plan)
+    targets = plan / "targets.yaml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace(
+        'name: "Tỷ lệ học sinh vào THPT"', f'name: "{"x" * 40000}"'), encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result = runner.invoke(app, ["compare", "--targets", str(targets), "--tasks", str(plan / "tasks.yaml"),
+                                 str(long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75)])), "--out", str(out),
+                                 "--format", "json"])
+    assert result.exit_code == 1
+    assert "longer than an Excel cell holds (32,767)" in result.stderr
+    assert not out.exists()
