@@ -121,10 +121,6 @@ def compare_indicator(ind: Indicator, year: int, result: float | None, previous:
         met_2030=reached, gap_2030=gap(result, ind.goal_2030, ind.direction), sources=sources or [])
 
 
-def latest_year(years: list[int]) -> int | None:
-    return max(years) if years else None
-
-
 @dataclass(frozen=True)
 class Summary:
     year: int

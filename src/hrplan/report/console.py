@@ -119,6 +119,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
 
     from hrplan.compute import summarise
     from hrplan.fmt import fmt_ratio
+    from hrplan.views import goal_json
 
     lab = LABELS[lang]
     y = analysis.year
@@ -150,7 +151,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
                 cell = _styled(fmt_ratio(r.ratio_targets[s].value, lang), r.met[s], color)
                 cell.append(f"\n{lab['target']} {fmt_number(r.targets[s], unit, lang)}", style="dim")
                 cells.append(cell)
-            cells.append(Text(fmt_goal(goal_json_list(r.goal_2030), unit, lang)))
+            cells.append(Text(fmt_goal(goal_json(r.goal_2030), unit, lang)))
             r2030 = _styled(fmt_ratio(r.ratio_2030.value, lang), r.met_2030, color)
             if r.goal_bound_kind in ("low", "high"):
                 r2030.append(f"\n({lab[r.goal_bound_kind]})", style="dim")
@@ -174,12 +175,6 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
         if empty:
             line += f"\nNo result or target for {y}: {', '.join(empty)}."
     con.print(Text(line))
-
-
-def goal_json_list(goal: Any) -> Any:
-    from hrplan.views import goal_json
-
-    return goal_json(goal)
 
 
 _PROGRESS_STYLE = {"achieved": "green", "on_track": "green", "moderate": "yellow", "some_progress": "yellow",
