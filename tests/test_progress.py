@@ -88,3 +88,13 @@ def test_linear_projection_of_a_share_stays_within_100() -> None:
 def test_bar_and_labels() -> None:
     assert bar(0.5) == "█████░░░░░" and bar(None) == ""
     assert label("moving_away") == "đi ngược" and label("moving_away", "en") == "moving away"
+
+
+def test_plan_baseline_year() -> None:
+    history = {2021: 50.0, 2022: 66.7, 2023: 67.7}
+    earliest = assess(ind(), history)
+    named = assess(ind(), history, baseline_year=2022)
+    assert (earliest.baseline_year, named.baseline_year) == (2021, 2022)
+    assert named.r == pytest.approx(assess(ind(), {2022: 66.7, 2023: 67.7}).r)
+    missing = assess(ind(), history, baseline_year=2020)
+    assert missing.klass == "insufficient_data" and missing.reason == "no result for the plan's baseline year 2020"

@@ -66,7 +66,8 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
         cur, prev = by_id.get((ind.id, year)), by_id.get((ind.id, year - 1))
         row = compare_indicator(ind, year, cur.value if cur else None, prev.value if prev else None,
                                 area, [m for m in (prev, cur) if m is not None])
-        row.progress = assess(ind, history.get(ind.id, {}), method)
+        row.progress = assess(ind, history.get(ind.id, {}), method, plan.targets.plan.horizon,
+                              plan.targets.plan.baseline_year)
         rows.append(row)
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""

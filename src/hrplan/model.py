@@ -53,6 +53,7 @@ class PlanInfo(Frozen):
     issued: dt.date
     year: int
     horizon: int = 2030
+    baseline_year: int | None = None  # the year progress to 2030 is measured from; default: earliest result
     implements: Text | None = None
 
 

@@ -68,10 +68,16 @@ def _clamp(ind: Indicator, value: float) -> float:
     return min(100.0, max(0.0, value)) if ind.unit == "percent" else max(0.0, value)
 
 
-def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", horizon: int = HORIZON) -> Progress:
-    """The progress class of one indicator from its measured values by year (up to the compare year)."""
+def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", horizon: int = HORIZON,
+           baseline_year: int | None = None) -> Progress:
+    """The progress class of one indicator from its measured values by year (up to the compare year),
+    from the plan's baseline year when it names one, else from the earliest measured year."""
     if ind.goal_2030 is None:
         return _insufficient(method, "the plan sets no 2030 goal")
+    if baseline_year is not None:
+        if baseline_year not in history:
+            return _insufficient(method, f"no result for the plan's baseline year {baseline_year}")
+        history = {y: v for y, v in history.items() if y >= baseline_year}
     years = sorted(history)
     if len(years) < 2:
         return _insufficient(method, "fewer than two measured years",
