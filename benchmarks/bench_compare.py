@@ -48,6 +48,7 @@ def generate(path: Path, n: int, percent_cells: bool) -> None:
     ws.append(["Mã chỉ tiêu", "Năm", "Giá trị", "Địa bàn"])
     count = 0
     area = 0
+    row = 3  # the header row
     while count < n:
         area += 1
         for ind_id, unit in inds:
@@ -55,9 +56,10 @@ def generate(path: Path, n: int, percent_cells: bool) -> None:
                 if count >= n:
                     break
                 value: float = 40 + (count % 5000) / 100 if unit == "percent" else 100 + count % 9000
+                row += 1
                 if percent_cells and unit == "percent":
                     ws.append([ind_id, y, value / 100, f"Xã {area:04d}"])
-                    ws.cell(ws.max_row, 3).number_format = "0.00%"
+                    ws.cell(row, 3).number_format = "0.00%"  # not ws.max_row: openpyxl computes it by a scan
                 else:
                     ws.append([ind_id, y, value, f"Xã {area:04d}"])
                 count += 1
