@@ -277,3 +277,23 @@ def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan, calami
     fraction = long_workbook(tmp_path / "frac.xlsx", [("A1", 2023, 0.8275)])  # general format: a warning
     res = read_file(fraction, plan)
     assert [p.code for p in res.problems] == ["suspect-value"] and res.values[0].value == 0.8275
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-5, 200), st.text(max_size=6)),
+       fmt=st.sampled_from([None, "0.00%", "0%", '0.00"%"', "General", "#,##0"]),
+       ind_id=st.sampled_from(["A1", "D1"]))
+def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt: str | None, ind_id: str) -> None:
+    """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
+    from hrplan.table import read_sheet
+    from hrplan.values import parse_cell
+    from hrplan.workbook import Sheet
+
+    rows = iter([(1, ["id", "year", "value"], None), (2, [ind_id, 2023, raw], [None, None, fmt])])
+    res = read_sheet(Sheet("S", rows), "f.xlsx", plan)
+    unit = "percent" if ind_id == "A1" else "people"
+    parsed = parse_cell(raw, unit, fmt)
+    expected = parsed.value if parsed.error is None else None
+    if expected is not None and unit == "percent" and not 0 <= expected <= 100:
+        expected = None
+    assert [m.value for m in res.values] == ([] if expected is None else [expected])

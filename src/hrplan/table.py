@@ -15,7 +15,7 @@ from hrplan.model import Indicator, Plan
 from hrplan.problems import Severity
 from hrplan.taskstatus import read_task_rows, task_header
 from hrplan.text import fold
-from hrplan.values import parse_cell, parse_year
+from hrplan.values import is_percent_format, parse_cell, parse_year
 from hrplan.workbook import Row, Sheet
 
 HEADER_SCAN_ROWS = 30
@@ -125,6 +125,7 @@ def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int
     year_cache: dict[Any, int | None] = {}
     area_cache: dict[Any, str | None] = {None: None, "": None}
     values_append, problems = out.values.append, out.problems
+    percent_fmt: dict[str, bool] = {}
     for n, values, formats in rows:
         width = len(values)
         raw_id = values[ci] if ci < width else None
@@ -172,8 +173,18 @@ def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int
                 value: float | None = float(raw)
                 if unit == "percent" and value > 100:  # type: ignore[operator]
                     value = None
+            elif fmt is None:
+                value = fast_number(raw, unit)
             else:
-                value = fast_number(raw, unit) if fmt is None else None
+                pct = percent_fmt.get(fmt)
+                if pct is None:
+                    pct = percent_fmt[fmt] = is_percent_format(fmt)
+                if not pct:
+                    value = fast_number(raw, unit)
+                elif unit == "percent" and type(raw) is float and 0 <= raw <= 1:
+                    value = float(f"{raw * 100:.12g}")  # as parse_cell: 0.7742 shown as 77.42% is 77.42
+                else:
+                    value = None
             if value is None:
                 value = _slow_value(raw, fmt, ind, year, n, c, sheet, years, where, problems)
                 if value is None:

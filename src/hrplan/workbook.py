@@ -201,7 +201,11 @@ _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
 _CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
+_CELL_R_S = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+[0-9]+)"[^>]*?\ss="([0-9]+)"')
+_CELL_S_R = re.compile(rb'<(?:\w+:)?c\b[^>]*?\ss="([0-9]+)"[^>]*?\sr="([A-Z]+[0-9]+)"')
+_CELL_NO_R = re.compile(rb'<(?:\w+:)?c\b(?![^>]*\sr=")[^>]*>')
+_CELL_R_S_PLAIN = re.compile(rb'<c r="([A-Z]+[0-9]+)" s="([0-9]+)"')
+_ROW_S = re.compile(rb'<row\b[^>]*\ss="')
 _XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 
@@ -259,15 +263,29 @@ def _percent_cells(path: Path) -> dict[str, set[tuple[int, int]]] | None:
             for name, part in _sheet_parts(zf).items():
                 cells: set[tuple[int, int]] = set()
                 if styles:
-                    for tag in _CELL.findall(zf.read(part)):
-                        attrs = dict(_ATTR.findall(tag))
-                        style = attrs.get(b"s")
-                        if style is not None and int(style) in styles:
-                            cells.add(_ref_to_rc(attrs[b"r"]))  # KeyError without r: openpyxl reads it
+                    xml = zf.read(part)
+                    found = _styled_cells(xml)
+                    if found is None:
+                        return None
+                    wanted = {str(i).encode() for i in styles}
+                    cells.update(_ref_to_rc(ref) for ref, style in found if style in wanted)
                 out[name] = cells
             return out
     except (KeyError, OSError, ValueError, zipfile.BadZipFile):
         return None
+
+
+def _styled_cells(xml: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(reference, style index) of every styled cell. Excel, LibreOffice and openpyxl write `<c r=".." s=".."`:
+    that layout is read by one simple pattern and checked by counting; any other goes the slower general way,
+    and a cell without its reference sends the file to openpyxl (None)."""
+    if xml.count(b"<c ") + xml.count(b"<c>") == xml.count(b'<c r="'):
+        found = _CELL_R_S_PLAIN.findall(xml)
+        if len(found) == xml.count(b' s="') - len(_ROW_S.findall(xml)):
+            return found
+    if _CELL_NO_R.search(xml):
+        return None
+    return [*_CELL_R_S.findall(xml), *((r, st) for st, r in _CELL_S_R.findall(xml))]
 
 
 def _ref_to_rc(ref: bytes) -> tuple[int, int]:
