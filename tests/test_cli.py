@@ -133,3 +133,16 @@ def test_unexpected_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPa
     assert "unexpected error: RuntimeError: kaboom" in result.stderr and "Traceback" not in result.stderr
     result = runner.invoke(app, ["--debug", "indicators"])
     assert isinstance(result.exception, RuntimeError)
+
+
+def test_validate_one_file_uses_its_companion(tmp_path: Path) -> None:
+    case = Path(__file__).parent / "cases" / "invalid" / "unknown_unit"
+    result = runner.invoke(app, ["validate", str(case / "targets.yaml")])
+    assert result.exit_code == 1 and "unknown unit 'so_lao_dong'" in result.output
+    alone = tmp_path / "targets.yaml"
+    alone.write_text((case / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(alone)])
+    assert result.exit_code == 0
+    assert "no tasks file beside it, so unit and indicator references were not checked" in result.output
+    bundled_alone = runner.invoke(app, ["validate", str(Path(__file__).parents[1] / "data" / "targets_2024.yaml")])
+    assert bundled_alone.exit_code == 0 and "0 error(s), 8 warning(s)" in bundled_alone.output

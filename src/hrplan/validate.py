@@ -7,15 +7,16 @@ from pathlib import Path
 from hrplan.checks import check_plan
 from hrplan.load import TARGETS_NAME, TASKS_NAME, bundled, kind_of, load_plan, validate_model
 from hrplan.model import TargetsFile, TasksFile
-from hrplan.problems import Problem
+from hrplan.problems import Problem, Severity
 from hrplan.yamlsafe import Loaded, load_file
 
 
 def validate_paths(paths: list[Path]) -> list[Problem]:
     """Problems of the given files (the bundled plan when none is given).
 
-    A targets file given alone is checked against the bundled tasks file's unit registry, and a
-    tasks file alone against the bundled targets; only problems in the given files are reported.
+    A file given alone is checked together with its companion in the same folder (a targets file with
+    the tasks file beside it, and back); only problems in the given files are reported. Without a
+    companion, the file is checked on its own and a note says what could not be checked.
     """
     if not paths:
         paths = [bundled(TARGETS_NAME), bundled(TASKS_NAME)]
@@ -44,8 +45,29 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
             problems += validate_model(loaded, TargetsFile if kind == "targets" else TasksFile)[1]
         return problems
     given = {loaded.path for loaded in by_kind.values()}
-    targets = by_kind.get("targets") or load_file(bundled(TARGETS_NAME))
-    tasks = by_kind.get("tasks") or load_file(bundled(TASKS_NAME))
-    plan_load = load_plan(targets=targets, tasks=tasks)
+    if len(by_kind) == 1:
+        (kind, loaded), = by_kind.items()
+        other = "tasks" if kind == "targets" else "targets"
+        companion = _companion(Path(loaded.path), other)
+        if companion is None:
+            problems += validate_model(loaded, TargetsFile if kind == "targets" else TasksFile)[1]
+            problems.append(Problem(loaded.path, None, None, "not-cross-checked",
+                f"no {other} file beside it, so unit and indicator references were not checked: "
+                f"give both files (hrplan validate targets.yaml tasks.yaml)", Severity.INFO))
+            return problems
+        by_kind[other] = companion
+    plan_load = load_plan(targets=by_kind["targets"], tasks=by_kind["tasks"])
     found = [*plan_load.problems, *check_plan(plan_load)]
     return problems + [p for p in found if p.path in given]
+
+
+def _companion(path: Path, kind: str) -> Loaded | None:
+    """The one file of the other kind in the same folder, if there is exactly one."""
+    found = []
+    for candidate in sorted(path.parent.glob("*.y*ml")):
+        if candidate.resolve() == path.resolve() or candidate.suffix not in (".yaml", ".yml"):
+            continue
+        loaded = load_file(candidate)
+        if not loaded.problems and kind_of(loaded) == kind:
+            found.append(loaded)
+    return found[0] if len(found) == 1 else None
