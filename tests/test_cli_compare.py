@@ -158,3 +158,16 @@ def test_template_is_deterministic(tmp_path: Path) -> None:
     run("template", str(tmp_path / "a.xlsx"))
     run("template", str(tmp_path / "b.xlsx"))
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_another_provinces_plan_by_its_targets_file_alone(tmp_path: Path) -> None:
+    from .conftest import CASES
+
+    minimal = CASES / "valid" / "minimal"
+    results = tmp_path / "kq.csv"
+    results.write_text("id,year,value\nA1,2022,70\nA1,2023,75\nD1,2023,9.900\n", encoding="utf-8")
+    code, out, err = run("compare", str(results), "--targets", str(minimal / "targets.yaml"), "--format", "json")
+    assert code == 0, err
+    rows = {r["id"]: r for r in json.loads(out)["indicators"]}
+    assert set(rows) == {"A1", "B1", "B2", "B3", "D1"}
+    assert rows["A1"]["lead"] == ["so_gd"] and rows["D1"]["result"] == 9900

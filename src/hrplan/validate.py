@@ -48,20 +48,20 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
     if len(by_kind) == 1:
         (kind, loaded), = by_kind.items()
         other = "tasks" if kind == "targets" else "targets"
-        companion = _companion(Path(loaded.path), other)
-        if companion is None:
+        partner = companion(Path(loaded.path), other)
+        if partner is None:
             problems += validate_model(loaded, TargetsFile if kind == "targets" else TasksFile)[1]
             problems.append(Problem(loaded.path, None, None, "not-cross-checked",
                 f"no {other} file beside it, so unit and indicator references were not checked: "
                 f"give both files (hrplan validate targets.yaml tasks.yaml)", Severity.INFO))
             return problems
-        by_kind[other] = companion
+        by_kind[other] = partner
     plan_load = load_plan(targets=by_kind["targets"], tasks=by_kind["tasks"])
     found = [*plan_load.problems, *check_plan(plan_load)]
     return problems + [p for p in found if p.path in given]
 
 
-def _companion(path: Path, kind: str) -> Loaded | None:
+def companion(path: Path, kind: str) -> Loaded | None:
     """The one file of the other kind in the same folder, if there is exactly one."""
     found = []
     for candidate in sorted(path.parent.glob("*.y*ml")):
