@@ -390,10 +390,10 @@ def audit(
     Example: hrplan audit --format json
     """
     from hrplan.audit import audit as run_audit
-    from hrplan.load import load_plan
     from hrplan.report.problems import display_path
+    from hrplan.session import paired_load
 
-    loaded = load_plan(targets, tasks)
+    loaded = paired_load(targets, tasks)
     if loaded.plan is None:
         _plan(targets, tasks)  # prints the problems and exits 1
     findings = run_audit(loaded)

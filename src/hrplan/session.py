@@ -9,26 +9,33 @@ from typing import Any
 
 from hrplan.analysis import Analysis, analyse, analyse_by_area, pick_year
 from hrplan.errors import ProblemsFound
+from hrplan.load import PlanLoad
 from hrplan.model import Plan
 from hrplan.problems import Problem, Severity
 from hrplan.results import Results, read_results
 
 
-def checked_plan(targets: Path | str | None, tasks: Path | str | None) -> Plan:
-    """The plan when both files are valid; ProblemsFound with their errors otherwise."""
-    from hrplan.checks import check_plan
+def paired_load(targets: Path | str | None, tasks: Path | str | None) -> PlanLoad:
+    """Load a plan; a file given alone is paired with its companion in the same folder (another province's
+    plan), not with the bundled one; nothing given means the bundled plan."""
     from hrplan.load import load_plan
     from hrplan.validate import companion
     from hrplan.yamlsafe import load_file
 
-    # One file given: its companion comes from the same folder (another province's plan), not the bundled one.
     t_loaded = load_file(targets) if targets else None
     k_loaded = load_file(tasks) if tasks else None
     if t_loaded is not None and k_loaded is None:
         k_loaded = companion(Path(t_loaded.path), "tasks")
     elif k_loaded is not None and t_loaded is None:
         t_loaded = companion(Path(k_loaded.path), "targets")
-    loaded = load_plan(targets=t_loaded, tasks=k_loaded)
+    return load_plan(targets=t_loaded, tasks=k_loaded)
+
+
+def checked_plan(targets: Path | str | None, tasks: Path | str | None) -> Plan:
+    """The plan when both files are valid; ProblemsFound with their errors otherwise."""
+    from hrplan.checks import check_plan
+
+    loaded = paired_load(targets, tasks)
     errors = [p for p in (*loaded.problems, *check_plan(loaded)) if p.severity is Severity.ERROR]
     if loaded.plan is None or errors:
         raise ProblemsFound(errors, "the plan files have errors: run `hrplan validate` on them and fix what it lists")
