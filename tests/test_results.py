@@ -297,3 +297,10 @@ def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt:
     if expected is not None and unit == "percent" and not 0 <= expected <= 100:
         expected = None
     assert [m.value for m in res.values] == ([] if expected is None else [expected])
+
+
+def test_header_without_values_is_not_a_missing_table(tmp_path: Path, plan: Plan) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("id,year,value\n", encoding="utf-8")
+    res = read_file(path, plan)
+    assert res.values == [] and res.problems == [] and res.tables == 1

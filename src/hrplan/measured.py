@@ -74,4 +74,5 @@ class Results:
     values: list[Measured] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     statuses: list[TaskStatus] = field(default_factory=list)
+    tables: int = 0  # results or tasks tables found (a table may hold no values yet)
 

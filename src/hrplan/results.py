@@ -21,14 +21,13 @@ def read_file(path: Path, plan: Plan) -> Results:
     sheets, problems, handle = open_results(path)
     out = Results(problems=list(problems))
     try:
-        found_table = False
         for sheet in sheets:
             part = read_sheet(sheet, str(path), plan)
-            found_table = found_table or bool(part.values or part.problems or part.statuses)
+            out.tables += part.tables
             out.values += part.values
             out.problems += part.problems
             out.statuses += part.statuses
-        if sheets and not found_table:
+        if sheets and not out.tables:
             out.problems.append(Problem(str(path), None, None, "no-table",
                 "no sheet has a header row naming the columns id, year and value (or id and year columns "
                 "such as 2022, 2023): add such a row above the data, or start from `hrplan template`"))

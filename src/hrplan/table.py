@@ -106,9 +106,11 @@ def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
             if task_fields:
                 rest = [r for r in head_rows if r[0] > n]
                 out.statuses, out.problems = read_task_rows(chain(rest, rows), task_fields, plan, where)
+                out.tables = 1
                 break
         return out
     header_row, fields, years = found
+    out.tables = 1
     _read_rows(chain([r for r in head_rows if r[0] > header_row], rows), fields, years, sheet, plan, where, out)
     return out
 
