@@ -3,6 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: CI machines are shared and slow, and a deadline there only makes tests flaky.
+settings.register_profile("hrplan", deadline=None, derandomize=False)
+settings.load_profile("hrplan")
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
