@@ -304,3 +304,21 @@ def test_header_without_values_is_not_a_missing_table(tmp_path: Path, plan: Plan
     path.write_text("id,year,value\n", encoding="utf-8")
     res = read_file(path, plan)
     assert res.values == [] and res.problems == [] and res.tables == 1
+
+
+@pytest.mark.parametrize(("xml", "expected"), [
+    (b'<sheetData><row r="1"><c r="A1" s="2" t="n"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>',
+     [(b"A1", b"2")]),
+    (b'<sheetData><row r="1" s="3" customFormat="1"><c r="A1" s="2"><v>1</v></c></row></sheetData>',
+     [(b"A1", b"2")]),
+    (b'<sheetData><row r="1"><c s="2" r="C7"><v>1</v></c><c r="D7" s="4"/></row></sheetData>',
+     [(b"D7", b"4"), (b"C7", b"2")]),
+    (b'<x:sheetData><x:row r="1"><x:c r="E2" s="5"><x:v>1</x:v></x:c></x:row></x:sheetData>',
+     [(b"E2", b"5")]),
+    (b'<sheetData><row r="1"><c s="2"><v>1</v></c></row></sheetData>', None),
+])
+def test_styled_cells_in_every_layout(xml: bytes, expected: list[tuple[bytes, bytes]] | None) -> None:
+    from hrplan.workbook import _ref_to_rc, _styled_cells
+
+    assert _styled_cells(xml) == expected
+    assert _ref_to_rc(b"AB12") == (12, 28)
