@@ -19,6 +19,9 @@ def console(color: bool = True, width: int | None = None) -> Console:
                    soft_wrap=False)
 
 
+DIRECTIONS = {"increase": "tăng", "decrease": "giảm", "keep": "duy trì"}
+
+
 def _units(plan: Plan, ids: list[str]) -> str:
     return "; ".join(plan.unit_name(u) for u in ids)
 
@@ -40,7 +43,7 @@ def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -
             unit = "%" if r["unit"] == "percent" else "người"
             targets = "; ".join(f"{src} {y}: {fmt_number(v, r['unit'], lang)}"
                                 for y, by in r["targets"].items() for src, v in by.items())
-            table.add_row(Text(r["id"]), Text(r["name"]), Text(unit), Text(r["direction"]),
+            table.add_row(Text(r["id"]), Text(r["name"]), Text(unit), Text(DIRECTIONS[r["direction"]]),
                           Text(fmt_goal(r["goal_2030"], r["unit"], lang)), Text(targets),
                           Text(_units(plan, r["lead"])))
         con.print(table)
