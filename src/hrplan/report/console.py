@@ -13,8 +13,13 @@ if TYPE_CHECKING:
 
 
 def console(color: bool = True, width: int | None = None) -> Console:
+    """A console for user data (no markup, no emoji); the terminal's width, or 160 columns into a file or pipe."""
+    import sys
+
     from rich.console import Console
 
+    if width is None and not sys.stdout.isatty():
+        width = 160
     return Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width,
                    soft_wrap=False)
 
@@ -115,7 +120,6 @@ def has_data(r: Any) -> bool:
 
 def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = True) -> None:
     """The gap table of one area, grouped like appendix 01, then the summary line."""
-    import sys
 
     from rich.table import Table
     from rich.text import Text
@@ -126,7 +130,7 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
 
     lab = LABELS[lang]
     y = analysis.year
-    con = console(color, width=None if sys.stdout.isatty() else 160)
+    con = console(color)
     sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
     place = analysis.area or lab["province"]
     con.print(Text(f"{plan.targets.plan.id} · {plan.targets.plan.province} · {place} · {y}", style="bold"))
@@ -199,12 +203,11 @@ def _progress_cell(progress: Any, lang: str, color: bool) -> Any:
 
 def print_tasks_summary(plan: Plan, summary: dict[str, Any], lang: str = "vi", color: bool = True) -> None:
     """Completion by lead unit (when statuses were reported) and the overdue tasks."""
-    import sys
 
     from rich.table import Table
     from rich.text import Text
 
-    con = console(color, width=None if sys.stdout.isatty() else 160)
+    con = console(color)
     vi = lang == "vi"
     if summary["reported"]:
         table = Table(title=Text("Tiến độ nhiệm vụ theo đơn vị chủ trì" if vi else "Tasks by lead unit"),
