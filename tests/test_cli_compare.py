@@ -171,3 +171,8 @@ def test_another_provinces_plan_by_its_targets_file_alone(tmp_path: Path) -> Non
     rows = {r["id"]: r for r in json.loads(out)["indicators"]}
     assert set(rows) == {"A1", "B1", "B2", "B3", "D1"}
     assert rows["A1"]["lead"] == ["so_gd"] and rows["D1"]["result"] == 9900
+
+
+def test_unknown_group_is_a_usage_error() -> None:
+    code, out, err = run("compare", "--group", "X")
+    assert code == 2 and out == "" and "the plan has the groups A, B, C, D" in err

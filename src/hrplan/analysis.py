@@ -44,6 +44,8 @@ def areas_of(values: list[Measured]) -> list[str]:
 def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = None,
             group: str | None = None, lead: str | None = None, method: str = "cagr") -> Analysis:
     """Comparison rows for one area (None = the province) in plan order, with missing-result warnings."""
+    if group and group.casefold() not in {g.casefold() for g in plan.targets.groups}:
+        raise UsageError(f"--group {group}: the plan has the groups {', '.join(plan.targets.groups)}")
     key = fold(area) if area else None
     mine = [m for m in values if (fold(m.area) if m.area else None) == key]
     if area and not mine:
