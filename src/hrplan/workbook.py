@@ -119,8 +119,9 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     problem, formulas = _zip_problem(path)
     if problem:
         return [], [problem], None
+    percent = _percent_cells(path)
     if not formulas:
-        calamine_sheets = _open_calamine(path, _percent_cells(path))
+        calamine_sheets = _open_calamine(path, percent)
         if calamine_sheets is not None:
             return calamine_sheets, [], None
     import openpyxl
@@ -130,7 +131,7 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
         uncalculated = _uncalculated(path) if formulas else {}
     except Exception as exc:  # openpyxl raises many types for damaged or hostile files
         return [], [Problem(name, None, None, *_open_failure(exc))], None
-    fast = not _any_percent_style(wb)
+    fast = percent is not None and not any(percent.values())  # values suffice when no cell shows a percent
     sheets = [Sheet(ws.title, _xlsx_rows(ws, fast), uncalculated=uncalculated.get(ws.title, set()))
               for ws in wb.worksheets]
     return sheets, [], wb
@@ -168,24 +169,6 @@ def _uncalculated(path: Path) -> dict[str, set[str]]:
         formulas.close()
         values.close()
     return out
-
-
-def _any_percent_style(wb: Any) -> bool:
-    """Whether any cell style of the workbook uses a percent number format (else values suffice)."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS
-
-    from hrplan.values import is_percent_format
-
-    try:
-        custom = list(wb._number_formats)
-        for style in wb._cell_styles:
-            fid = style.numFmtId
-            fmt = BUILTIN_FORMATS.get(fid) if fid < 164 else custom[fid - 164]
-            if is_percent_format(fmt):
-                return True
-        return False
-    except (AttributeError, IndexError, TypeError):  # openpyxl internals changed: take the careful path
-        return True
 
 
 def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
