@@ -78,10 +78,12 @@ def to_csv(xlsx: Path, csv_path: Path) -> None:
 
 # Peak memory of the process itself. Not ru_maxrss: Linux carries the parent's high-water mark into a child
 # across fork and exec, so children of this (large) benchmark process would all report the parent's peak.
-PEAK = ("def peak_kib():\n"
-        "    for line in open('/proc/self/status'):\n"
-        "        if line.startswith('VmHWM:'):\n"
-        "            return int(line.split()[1])\n")
+PEAK = (
+    "def peak_kib():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1])\n"
+)
 
 
 def median_time(fn: Callable[[], object], repeat: int) -> float:
@@ -120,25 +122,30 @@ def hrplan_inprocess(path: Path) -> int:
 
 def cli(path: Path, *extra: str) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of the CLI run, measured by the child itself."""
-    code = (PEAK + "import sys, time; t = time.perf_counter()\n"
-            "from hrplan.cli import main\n"
-            "sys.argv = ['hrplan', 'compare', sys.argv[1], '--format', 'json', *sys.argv[2:]]\n"
-            "import contextlib, io\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    try:\n        main()\n    except SystemExit:\n        pass\n"
-            "print(time.perf_counter() - t, peak_kib())")
+    code = (
+        PEAK + "import sys, time; t = time.perf_counter()\n"
+        "from hrplan.cli import main\n"
+        "sys.argv = ['hrplan', 'compare', sys.argv[1], '--format', 'json', *sys.argv[2:]]\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+        "print(time.perf_counter() - t, peak_kib())"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(path), *extra], capture_output=True, text=True, check=True)
     wall, rss = out.stdout.split()
     return float(wall), int(rss)
 
 
 def reader_rss(path: Path) -> int:
-    code = (PEAK + "import sys, openpyxl\n"
-            "wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)\n"
-            "[c for ws in wb.worksheets for row in ws.iter_rows() for c in row]\n"
-            "print(peak_kib())")
-    return int(subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
-                              check=True).stdout)
+    code = (
+        PEAK + "import sys, openpyxl\n"
+        "wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)\n"
+        "[c for ws in wb.worksheets for row in ws.iter_rows() for c in row]\n"
+        "print(peak_kib())"
+    )
+    return int(
+        subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True).stdout
+    )
 
 
 def main() -> None:
@@ -147,8 +154,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args()
-    print(f"python {platform.python_version()} · openpyxl {openpyxl.__version__} · {platform.machine()} · "
-          f"{platform.processor() or 'cpu'}")
+    print(
+        f"python {platform.python_version()} · openpyxl {openpyxl.__version__} · {platform.machine()} · "
+        f"{platform.processor() or 'cpu'}"
+    )
     figures = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -157,7 +166,9 @@ def main() -> None:
                 generate(path, n, percent)
                 rep = args.repeat if n <= 20000 else max(1, args.repeat - 2)
                 row = {
-                    "values": n, "percent_cells": percent, "size_bytes": path.stat().st_size,
+                    "values": n,
+                    "percent_cells": percent,
+                    "size_bytes": path.stat().st_size,
                     "openpyxl_values_s": median_time(lambda p=path: openpyxl_values(p), rep),
                     "openpyxl_cells_s": median_time(lambda p=path: openpyxl_cells(p), rep),
                     "hrplan_inprocess_s": median_time(lambda p=path: hrplan_inprocess(p), rep),

@@ -28,5 +28,13 @@ def test_validate_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_every_required_defect_has_a_case() -> None:
     names = {p.name for p in (CASES / "invalid").iterdir()}
-    assert {"duplicate_key", "alias", "unquoted_id", "structure_sum", "unknown_unit", "percent_180",
-            "yaml_syntax", "unknown_key"} <= names
+    assert {
+        "duplicate_key",
+        "alias",
+        "unquoted_id",
+        "structure_sum",
+        "unknown_unit",
+        "percent_180",
+        "yaml_syntax",
+        "unknown_key",
+    } <= names

@@ -42,7 +42,8 @@ def test_validate_github_annotations(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "::error file=targets.yaml,line=39,col=12,title=unknown-unit::unknown unit 'so_lao_dong': "
-        "add it to the units of tasks.yaml or use one of its ids"]
+        "add it to the units of tasks.yaml or use one of its ids"
+    ]
 
 
 def test_validate_rejects_a_non_plan_file(tmp_path: Path) -> None:
@@ -54,8 +55,9 @@ def test_validate_rejects_a_non_plan_file(tmp_path: Path) -> None:
 
 
 def test_usage_error_exit_2() -> None:
-    proc = subprocess.run([sys.executable, "-m", "hrplan", "validate", "--format", "xml"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hrplan", "validate", "--format", "xml"], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
 
@@ -66,9 +68,14 @@ def test_indicators_json_lists_the_whole_plan() -> None:
     assert len(rows) == 22
     b1 = next(r for r in rows if r["id"] == "B1")
     assert {k: b1[k] for k in ("group", "unit", "direction", "goal_2030", "targets", "lead", "partners")} == {
-        "group": "B", "unit": "percent", "direction": "increase", "goal_2030": [50.0, 55.0],
+        "group": "B",
+        "unit": "percent",
+        "direction": "increase",
+        "goal_2030": [50.0, 55.0],
         "targets": {"2022": {"DA": 30.0}, "2023": {"DA": 32.0, "KH14": 32.0}},
-        "lead": ["so_tttt", "so_khcn"], "partners": ["co_so_gdnn", "phan_hieu_dhtn"]}
+        "lead": ["so_tttt", "so_khcn"],
+        "partners": ["co_so_gdnn", "phan_hieu_dhtn"],
+    }
 
 
 def test_tasks_json_keeps_4_10_and_4_11_distinct() -> None:
@@ -80,14 +87,15 @@ def test_tasks_json_keeps_4_10_and_4_11_distinct() -> None:
     assert by_id["4.3"]["quantities"] == [
         {"value": 1200.0, "unit": "người", "what": by_id["4.3"]["quantities"][0]["what"]},
         {"value": 18.0, "unit": "hội nghị", "what": by_id["4.3"]["quantities"][1]["what"]},
-        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"]}]
+        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"]},
+    ]
 
 
 def test_tasks_by_unit_matches_short_forms_without_accents() -> None:
-    full = json.loads(runner.invoke(app, ["tasks", "--unit", "Sở Nội vụ", "--role", "lead",
-                                          "--format", "json"]).output)
-    plain = json.loads(runner.invoke(app, ["tasks", "--unit", "so noi vu", "--role", "lead",
-                                           "--format", "json"]).output)
+    full = json.loads(runner.invoke(app, ["tasks", "--unit", "Sở Nội vụ", "--role", "lead", "--format", "json"]).output)
+    plain = json.loads(
+        runner.invoke(app, ["tasks", "--unit", "so noi vu", "--role", "lead", "--format", "json"]).output
+    )
     assert full == plain
     assert [r["id"] for r in full][:4] == ["1.3", "1.4", "1.7", "1.8"]
     short = json.loads(runner.invoke(app, ["tasks", "--unit", "Sở Lao động - TBXH", "--format", "json"]).output)
@@ -113,10 +121,12 @@ def test_data_files_carry_the_schema_modeline(root: Path) -> None:
 
 @pytest.mark.parametrize("argv", [["--help"], ["validate"], ["--version"]])
 def test_fast_paths_do_not_import_openpyxl_or_rich_tables(argv: list[str]) -> None:
-    code = (f"import sys; sys.argv=['hrplan', *{argv!r}]\n"
-            "from hrplan.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED', 'openpyxl' in sys.modules, 'rich.table' in sys.modules)")
+    code = (
+        f"import sys; sys.argv=['hrplan', *{argv!r}]\n"
+        "from hrplan.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', 'openpyxl' in sys.modules, 'rich.table' in sys.modules)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "LOADED False False" in proc.stdout, proc.stdout + proc.stderr
 

@@ -35,28 +35,55 @@ def test_compare_json_row_is_complete() -> None:
     assert code == 0 and body["year"] == 2023 and body["problems"] == []
     b2 = next(r for r in body["indicators"] if r["id"] == "B2")
     assert b2 == {
-        "id": "B2", "group": "B", "name": "Tỷ lệ lao động qua đào tạo", "name_en": "Trained workers",
-        "unit": "percent", "direction": "increase", "area": None, "year": 2023,
-        "result": 67.7, "previous": 66.7, "ratio_previous": pytest.approx(101.49925037),
-        "targets": {"DA": 67.7, "KH14": 68.0}, "ratio_targets": {"DA": 100.0, "KH14": pytest.approx(99.5588235)},
-        "goal_2030": 80.0, "goal_2030_bound": {"value": 80.0, "which": "value"},
-        "ratio_2030": pytest.approx(84.625), "met": {"DA": True, "KH14": False}, "met_2030": False,
-        "gap_2030": pytest.approx(12.3), "reasons": {},
+        "id": "B2",
+        "group": "B",
+        "name": "Tỷ lệ lao động qua đào tạo",
+        "name_en": "Trained workers",
+        "unit": "percent",
+        "direction": "increase",
+        "area": None,
+        "year": 2023,
+        "result": 67.7,
+        "previous": 66.7,
+        "ratio_previous": pytest.approx(101.49925037),
+        "targets": {"DA": 67.7, "KH14": 68.0},
+        "ratio_targets": {"DA": 100.0, "KH14": pytest.approx(99.5588235)},
+        "goal_2030": 80.0,
+        "goal_2030_bound": {"value": 80.0, "which": "value"},
+        "ratio_2030": pytest.approx(84.625),
+        "met": {"DA": True, "KH14": False},
+        "met_2030": False,
+        "gap_2030": pytest.approx(12.3),
+        "reasons": {},
         "sources": ["data/results_2022_2023.csv:14:3", "data/results_2022_2023.csv:15:3"],
         "progress_2030": {
-            "method": "cagr", "class": "moderate", "reason": None, "r": pytest.approx(0.65218, rel=1e-4),
-            "baseline_year": 2022, "baseline": 66.7, "latest_year": 2023, "latest": 67.7, "goal": 80.0,
-            "cagr_observed": pytest.approx(67.7 / 66.7 - 1), "cagr_required": pytest.approx((80 / 66.7) ** (1 / 8) - 1),
-            "required_per_year": pytest.approx(12.3 / 7), "required_growth": pytest.approx((80 / 67.7) ** (1 / 7) - 1),
-            "observed_per_year": pytest.approx(1.0), "projected_2030": pytest.approx(67.7 * (67.7 / 66.7) ** 7),
-            "covered": pytest.approx(1 / 13.3)},
-        "lead": ["so_ldtbxh"], "partners": ["ubnd_huyen"],
+            "method": "cagr",
+            "class": "moderate",
+            "reason": None,
+            "r": pytest.approx(0.65218, rel=1e-4),
+            "baseline_year": 2022,
+            "baseline": 66.7,
+            "latest_year": 2023,
+            "latest": 67.7,
+            "goal": 80.0,
+            "cagr_observed": pytest.approx(67.7 / 66.7 - 1),
+            "cagr_required": pytest.approx((80 / 66.7) ** (1 / 8) - 1),
+            "required_per_year": pytest.approx(12.3 / 7),
+            "required_growth": pytest.approx((80 / 67.7) ** (1 / 7) - 1),
+            "observed_per_year": pytest.approx(1.0),
+            "projected_2030": pytest.approx(67.7 * (67.7 / 66.7) ** 7),
+            "covered": pytest.approx(1 / 13.3),
+        },
+        "lead": ["so_ldtbxh"],
+        "partners": ["ubnd_huyen"],
     }
     b1 = next(r for r in body["indicators"] if r["id"] == "B1")
     assert b1["goal_2030"] == [50.0, 55.0] and b1["goal_2030_bound"] == {"value": 50.0, "which": "low"}
     d1 = next(r for r in body["indicators"] if r["id"] == "D1")
-    assert d1["result"] is None and d1["reasons"] == {"ratio_previous": "no result for 2023",
-                                                      "ratio_2030": "the plan sets no 2030 goal"}
+    assert d1["result"] is None and d1["reasons"] == {
+        "ratio_previous": "no result for 2023",
+        "ratio_2030": "the plan sets no 2030 goal",
+    }
 
 
 def test_compare_csv_and_markdown() -> None:
@@ -66,8 +93,10 @@ def test_compare_csv_and_markdown() -> None:
     assert lines[0].startswith("area,id,name,unit,direction,year,previous,result,ratio_previous,target_DA,target_KH14")
     assert len(lines) == 23
     code, out, _ = run("compare", "--format", "markdown", "--group", "C", "--lang", "en")
-    assert "| C1 | Cadres, civil servants and public employees with a university degree or higher | 65.32% | 65.55% |" \
+    assert (
+        "| C1 | Cadres, civil servants and public employees with a university degree or higher | 65.32% | 65.55% |"
         in out
+    )
     assert "100.35%" in out
 
 
@@ -95,9 +124,11 @@ def test_unknown_id_warns_and_fails_only_with_strict(tmp_path: Path) -> None:
 
 
 def test_areas(tmp_path: Path) -> None:
-    path = long_workbook(tmp_path / "kq.xlsx", [("A1", 2023, 82.75, "", ""), ("A1", 2023, 70, "", "Bát Xát"),
-                                                ("A1", 2022, 60, "", "Bát Xát")],
-                         header=("Mã", "Năm", "Giá trị", "Ghi chú", "Địa bàn"))
+    path = long_workbook(
+        tmp_path / "kq.xlsx",
+        [("A1", 2023, 82.75, "", ""), ("A1", 2023, 70, "", "Bát Xát"), ("A1", 2022, 60, "", "Bát Xát")],
+        header=("Mã", "Năm", "Giá trị", "Ghi chú", "Địa bàn"),
+    )
     code, out, _ = run("compare", str(path), "--area", "bat xat", "--format", "json")
     rows = json.loads(out)["indicators"]
     a1 = next(r for r in rows if r["id"] == "A1")
@@ -130,8 +161,16 @@ def test_template_round_trip(tmp_path: Path) -> None:
     assert code == 0
     wb = openpyxl.load_workbook(out)
     ws = wb["Kết quả"]
-    assert [c.value for c in ws[3]] == ["Mã", "Chỉ tiêu", "ĐVT", "Đơn vị chủ trì", "Địa bàn", "Năm 2023", "Năm 2024",
-                                        "Ghi chú"]
+    assert [c.value for c in ws[3]] == [
+        "Mã",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Đơn vị chủ trì",
+        "Địa bàn",
+        "Năm 2023",
+        "Năm 2024",
+        "Ghi chú",
+    ]
     assert (ws["A4"].value, ws["F4"].value, ws["C4"].value) == ("A1", 82.75, "%")
     assert ws.data_validations.dataValidation[0].type == "decimal"
     assert wb.sheetnames == ["Kết quả", "Nhiệm vụ", "Hướng dẫn"]

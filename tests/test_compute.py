@@ -13,8 +13,15 @@ finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
 
 
 def ind(**kw: object) -> Indicator:
-    base: dict[str, object] = {"id": "X1", "group": "A", "name": "x", "name_en": "x", "unit": "percent",
-                               "direction": "increase", "ref": "test"}
+    base: dict[str, object] = {
+        "id": "X1",
+        "group": "A",
+        "name": "x",
+        "name_en": "x",
+        "unit": "percent",
+        "direction": "increase",
+        "ref": "test",
+    }
     return Indicator.model_validate({**base, **kw})
 
 
@@ -35,31 +42,49 @@ def test_ratio_missing_operands() -> None:
     assert ratio(5, None, "result", "target").reason == "no target"
 
 
-@pytest.mark.parametrize(("result", "target", "direction", "expected"), [
-    (70, 68, "increase", True), (67.7, 68, "increase", False), (52.7, 53.12, "decrease", True),
-    (54, 53.12, "decrease", False), (100, 100, "keep", True), (99, 100, "keep", False), (None, 1, "increase", None),
-])
+@pytest.mark.parametrize(
+    ("result", "target", "direction", "expected"),
+    [
+        (70, 68, "increase", True),
+        (67.7, 68, "increase", False),
+        (52.7, 53.12, "decrease", True),
+        (54, 53.12, "decrease", False),
+        (100, 100, "keep", True),
+        (99, 100, "keep", False),
+        (None, 1, "increase", None),
+    ],
+)
 def test_met_is_direction_aware(result: float | None, target: float, direction: str, expected: bool | None) -> None:
     assert met(result, target, direction) is expected
 
 
-@pytest.mark.parametrize(("goal", "result", "direction", "expected"), [
-    (80.0, 70, "increase", (80, "value")),
-    ([50.0, 55.0], 22.64, "increase", (50, "low")),
-    ([50.0, 55.0], 52, "increase", (50, "low")),
-    ([50.0, 55.0], 60, "increase", (55, "high")),
-    ([40.0, 45.0], 52.7, "decrease", (45, "high")),
-    ([40.0, 45.0], 30, "decrease", (40, "low")),
-])
+@pytest.mark.parametrize(
+    ("goal", "result", "direction", "expected"),
+    [
+        (80.0, 70, "increase", (80, "value")),
+        ([50.0, 55.0], 22.64, "increase", (50, "low")),
+        ([50.0, 55.0], 52, "increase", (50, "low")),
+        ([50.0, 55.0], 60, "increase", (55, "high")),
+        ([40.0, 45.0], 52.7, "decrease", (45, "high")),
+        ([40.0, 45.0], 30, "decrease", (40, "low")),
+    ],
+)
 def test_goal_bound_of_a_range(goal: object, result: float, direction: str, expected: tuple[float, str]) -> None:
     assert goal_bound(goal, result, direction) == expected  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("result", "goal", "direction", "expected"), [
-    (67.7, 80.0, "increase", 12.3), (82.75, 80.0, "increase", 0.0), (52.7, 45.0, "decrease", 7.7),
-    (44.0, 45.0, "decrease", 0.0), (22.64, [50.0, 55.0], "increase", 27.36), (None, 80.0, "increase", None),
-    (5.0, None, "increase", None),
-])
+@pytest.mark.parametrize(
+    ("result", "goal", "direction", "expected"),
+    [
+        (67.7, 80.0, "increase", 12.3),
+        (82.75, 80.0, "increase", 0.0),
+        (52.7, 45.0, "decrease", 7.7),
+        (44.0, 45.0, "decrease", 0.0),
+        (22.64, [50.0, 55.0], "increase", 27.36),
+        (None, 80.0, "increase", None),
+        (5.0, None, "increase", None),
+    ],
+)
 def test_gap(result: float | None, goal: object, direction: str, expected: float | None) -> None:
     got = gap(result, goal, direction)  # type: ignore[arg-type]
     assert got == pytest.approx(expected) if expected is not None else got is None
@@ -67,8 +92,12 @@ def test_gap(result: float | None, goal: object, direction: str, expected: float
 
 def test_compare_indicator_whole_result() -> None:
     c = compare_indicator(ind(goal_2030=80, targets={2023: {"DA": 67.7, "KH14": 68}}), 2023, 67.7, 66.7)
-    assert (c.ratio_previous.value, c.ratio_targets["DA"].value, c.ratio_targets["KH14"].value,
-            c.ratio_2030.value) == pytest.approx((101.49925, 100.0, 99.5588235, 84.625))
+    assert (
+        c.ratio_previous.value,
+        c.ratio_targets["DA"].value,
+        c.ratio_targets["KH14"].value,
+        c.ratio_2030.value,
+    ) == pytest.approx((101.49925, 100.0, 99.5588235, 84.625))
     assert c.met == {"DA": True, "KH14": False}
     assert (c.met_2030, c.gap_2030, c.goal_bound, c.goal_bound_kind) == (False, pytest.approx(12.3), 80, "value")
     assert c.met_all_targets is False

@@ -26,8 +26,30 @@ def test_shipped_plan_has_no_errors() -> None:
 
 def test_indicator_ids_follow_the_appendix() -> None:
     ids = [i.id for i in plan().targets.indicators]
-    assert ids == ["A1", "A2", "A3", "A3a", "A4", "B1", "B2", "B2a", "B3", "B5", "B6", "B7", "B8", "B9",
-                   "C1", "C2", "C3", "C4", "C5", "D1", "D2", "D3"]
+    assert ids == [
+        "A1",
+        "A2",
+        "A3",
+        "A3a",
+        "A4",
+        "B1",
+        "B2",
+        "B2a",
+        "B3",
+        "B5",
+        "B6",
+        "B7",
+        "B8",
+        "B9",
+        "C1",
+        "C2",
+        "C3",
+        "C4",
+        "C5",
+        "D1",
+        "D2",
+        "D3",
+    ]
 
 
 def test_task_ids_are_distinct_strings_in_order() -> None:

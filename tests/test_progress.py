@@ -9,8 +9,18 @@ from hrplan.progress import assess, bar, label
 
 
 def ind(direction: str = "increase", goal: object = 80, unit: str = "percent") -> Indicator:
-    return Indicator.model_validate({"id": "X1", "group": "A", "name": "x", "name_en": "x", "unit": unit,
-                                     "direction": direction, "goal_2030": goal, "ref": "test"})
+    return Indicator.model_validate(
+        {
+            "id": "X1",
+            "group": "A",
+            "name": "x",
+            "name_en": "x",
+            "unit": unit,
+            "direction": direction,
+            "goal_2030": goal,
+            "ref": "test",
+        }
+    )
 
 
 def test_increase_moderate_b2() -> None:
@@ -22,7 +32,7 @@ def test_increase_moderate_b2() -> None:
     assert p.cagr_required == pytest.approx(0.022988, abs=1e-6)
     assert p.r == pytest.approx(0.6522, abs=1e-4)
     assert p.required_per_year == pytest.approx((80 - 67.7) / 7)
-    assert p.projected_2030 == pytest.approx(67.7 * 1.014993 ** 7, rel=1e-5)
+    assert p.projected_2030 == pytest.approx(67.7 * 1.014993**7, rel=1e-5)
 
 
 def test_decrease_moderate_b5() -> None:

@@ -35,11 +35,44 @@ def test_sheets_and_properties(report_path: Path) -> None:
 def test_appendix_01_layout_and_values(report_path: Path) -> None:
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=5)] == [
-        ["TT", "Mã", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030", "Mục tiêu năm 2023", None, "Kết quả thực hiện", None,
-         "So sánh (%)", None, None, None, "Tiến độ đến 2030", "Kế hoạch năm 2024", "Đơn vị chủ trì",
-         "Đơn vị phối hợp"],
-        [None, None, None, None, None, "MT DA", "MT KH14", "Năm 2022", "Năm 2023", "TH 2023/TH 2022", "TH/MT DA",
-         "TH/MT KH14", "TH/2030", None, "KH", None, None],
+        [
+            "TT",
+            "Mã",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Mục tiêu 2030",
+            "Mục tiêu năm 2023",
+            None,
+            "Kết quả thực hiện",
+            None,
+            "So sánh (%)",
+            None,
+            None,
+            None,
+            "Tiến độ đến 2030",
+            "Kế hoạch năm 2024",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+        ],
+        [
+            None,
+            None,
+            None,
+            None,
+            None,
+            "MT DA",
+            "MT KH14",
+            "Năm 2022",
+            "Năm 2023",
+            "TH 2023/TH 2022",
+            "TH/MT DA",
+            "TH/MT KH14",
+            "TH/2030",
+            None,
+            "KH",
+            None,
+            None,
+        ],
     ]
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A4:A5", "B4:B5", "C4:C5", "F4:G4", "H4:I4", "J4:M4", "N4:N5", "P4:P5", "Q4:Q5"} <= merged
@@ -73,8 +106,12 @@ def test_frozen_filter_print_setup(report_path: Path) -> None:
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
     assert ws.freeze_panes == "D6"
     assert ws.auto_filter.ref == "A5:Q31"  # 4 group rows and 22 indicators below the header
-    assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth,
-            ws.page_setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert (
+        ws.page_setup.orientation,
+        ws.page_setup.paperSize,
+        ws.page_setup.fitToWidth,
+        ws.page_setup.fitToHeight,
+    ) == ("landscape", 9, 1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert ws.print_title_rows == "$4:$5"
 
@@ -84,8 +121,15 @@ def test_chart_and_sources(report_path: Path) -> None:
     chart_ws = wb["Biểu đồ"]
     assert len(chart_ws._charts) == 1
     assert [c.value for c in chart_ws[1]] == ["Mã", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
-    assert [chart_ws.cell(r, 1).value for r in range(2, 16)][:7] == ["A1 ✓", "A2 ✓", "A3 ✓", "A3a ▲", "A4 ✓",
-                                                                     "B1 ▽", "B2 △"]
+    assert [chart_ws.cell(r, 1).value for r in range(2, 16)][:7] == [
+        "A1 ✓",
+        "A2 ✓",
+        "A3 ✓",
+        "A3a ▲",
+        "A4 ✓",
+        "B1 ▽",
+        "B2 △",
+    ]
     assert chart_ws.cell(17, 1).value.startswith("Dấu sau mã: tiến độ đến 2030")
     src = wb["Nguồn"]
     assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3"]
@@ -100,13 +144,29 @@ def test_formula_injection_is_written_as_text(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(CASES / "valid" / "minimal", plan)
     targets = plan / "targets.yaml"
-    targets.write_text(targets.read_text(encoding="utf-8").replace(
-        'name: "Tỷ lệ học sinh vào THPT"', 'name: "=HYPERLINK(\\"http://x\\",\\"y\\")"').replace(
-        'name: "Lao động nông nghiệp"', 'name: "@SUM(1+1)\\u0007"'), encoding="utf-8")
+    targets.write_text(
+        targets.read_text(encoding="utf-8")
+        .replace('name: "Tỷ lệ học sinh vào THPT"', 'name: "=HYPERLINK(\\"http://x\\",\\"y\\")"')
+        .replace('name: "Lao động nông nghiệp"', 'name: "@SUM(1+1)\\u0007"'),
+        encoding="utf-8",
+    )
     results = long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75), ("B1", 2023, 51)])
     out = tmp_path / "out.xlsx"
-    code = runner.invoke(app, ["compare", str(results), "--targets", str(targets), "--tasks",
-                               str(plan / "tasks.yaml"), "--out", str(out), "--format", "csv"])
+    code = runner.invoke(
+        app,
+        [
+            "compare",
+            str(results),
+            "--targets",
+            str(targets),
+            "--tasks",
+            str(plan / "tasks.yaml"),
+            "--out",
+            str(out),
+            "--format",
+            "csv",
+        ],
+    )
     assert code.exit_code == 0, code.output
     ws = openpyxl.load_workbook(out)["Phụ biểu 01"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
@@ -165,7 +225,8 @@ def test_committed_example_report_is_current(tmp_path: Path, monkeypatch: pytest
     for path in sorted(tmp_path.iterdir()):
         assert path.read_bytes() == (example / path.name).read_bytes(), (
             f"examples/report-2023/{path.name} is stale: run "
-            "`hrplan report --out-dir examples/report-2023 --as-of 2024-12-31`")
+            "`hrplan report --out-dir examples/report-2023 --as-of 2024-12-31`"
+        )
 
 
 def test_matrix_sheet(report_path: Path) -> None:
@@ -193,12 +254,26 @@ def test_text_too_long_for_a_cell_is_reported_not_truncated(tmp_path: Path) -> N
     plan = tmp_path / "plan"
     shutil.copytree(CASES / "valid" / "minimal", plan)
     targets = plan / "targets.yaml"
-    targets.write_text(targets.read_text(encoding="utf-8").replace(
-        'name: "Tỷ lệ học sinh vào THPT"', f'name: "{"x" * 40000}"'), encoding="utf-8")
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace('name: "Tỷ lệ học sinh vào THPT"', f'name: "{"x" * 40000}"'),
+        encoding="utf-8",
+    )
     out = tmp_path / "out.xlsx"
-    result = runner.invoke(app, ["compare", "--targets", str(targets), "--tasks", str(plan / "tasks.yaml"),
-                                 str(long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75)])), "--out", str(out),
-                                 "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            "--targets",
+            str(targets),
+            "--tasks",
+            str(plan / "tasks.yaml"),
+            str(long_workbook(tmp_path / "r.xlsx", [("A1", 2023, 75)])),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 1
     assert "longer than an Excel cell holds (32,767)" in result.stderr
     assert not out.exists()

@@ -33,17 +33,21 @@ def summary(res: Results) -> tuple[list[tuple[str, int, float, str | None, str]]
 
 
 def test_long_layout_typed_by_hand(tmp_path: Path, plan: Plan) -> None:
-    path = long_workbook(tmp_path / "ket_qua.xlsx", [
-        ("A1", 2023, 0.8275, "ô định dạng %"),
-        ("A1", "2022", "77,42%", None),
-        (),
-        ("B2", 2023, "67.7", None),
-        ("b2a", "Năm 2023", " 29,3 ", None),
-        ("D1", 2023, "9.800", None),
-        ("D2", 2023, "4,800", None),
-        ("A", None, None, "dòng nhóm"),
-        ("B3", 2023, None, "chưa có số liệu"),
-    ], formats={"3:1": "0.00%"})
+    path = long_workbook(
+        tmp_path / "ket_qua.xlsx",
+        [
+            ("A1", 2023, 0.8275, "ô định dạng %"),
+            ("A1", "2022", "77,42%", None),
+            (),
+            ("B2", 2023, "67.7", None),
+            ("b2a", "Năm 2023", " 29,3 ", None),
+            ("D1", 2023, "9.800", None),
+            ("D2", 2023, "4,800", None),
+            ("A", None, None, "dòng nhóm"),
+            ("B3", 2023, None, "chưa có số liệu"),
+        ],
+        formats={"3:1": "0.00%"},
+    )
     values, problems = summary(read_file(path, plan))
     assert values == [
         ("A1", 2023, 82.75, None, "Kết quả!C5"),
@@ -72,9 +76,13 @@ def test_wide_layout_and_area_column(tmp_path: Path, plan: Plan) -> None:
     ws.append(["A2", "Tỷ lệ…", None, None, 46.68])
     wb.save(tmp_path / "wide.xlsx")
     values, problems = summary(read_file(tmp_path / "wide.xlsx", plan))
-    assert values == [("A1", 2022, 70.0, "Bát Xát", "Sheet!D3"), ("A1", 2023, 71.5, "Bát Xát", "Sheet!E3"),
-                      ("A1", 2022, 77.42, None, "Sheet!D4"), ("A1", 2023, 82.75, None, "Sheet!E4"),
-                      ("A2", 2023, 46.68, None, "Sheet!E5")]
+    assert values == [
+        ("A1", 2022, 70.0, "Bát Xát", "Sheet!D3"),
+        ("A1", 2023, 71.5, "Bát Xát", "Sheet!E3"),
+        ("A1", 2022, 77.42, None, "Sheet!D4"),
+        ("A1", 2023, 82.75, None, "Sheet!E4"),
+        ("A2", 2023, 46.68, None, "Sheet!E5"),
+    ]
     assert problems == []
 
 
@@ -98,8 +106,9 @@ def test_two_workbooks_conflict_names_both_places(tmp_path: Path, plan: Plan) ->
     assert f"{a}:Kết quả!C2" in p.message
 
 
-@pytest.mark.parametrize(("value", "fragment"), [("abc", "cannot read 'abc' as a percentage"),
-                                                 ("180", "180% is outside 0–100")])
+@pytest.mark.parametrize(
+    ("value", "fragment"), [("abc", "cannot read 'abc' as a percentage"), ("180", "180% is outside 0–100")]
+)
 def test_bad_value_names_the_cell(tmp_path: Path, plan: Plan, value: str, fragment: str) -> None:
     path = long_workbook(tmp_path / "bad.xlsx", [("A1", 2023, value)])
     res = read_file(path, plan)
@@ -149,8 +158,10 @@ def _rewrite_sheet(src: Path, dst: Path, edit: object) -> None:
 def test_xml_bomb_is_refused(tmp_path: Path, plan: Plan) -> None:
     good = long_workbook(tmp_path / "g.xlsx", [("A1", 2023, 1)])
     bomb = tmp_path / "bomb.xlsx"
-    dtd = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-           b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    dtd = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     _rewrite_sheet(good, bomb, lambda d: dtd + d)
     res = read_file(bomb, plan)
     assert [p.code for p in res.problems] == ["xml-bomb"]
@@ -208,18 +219,45 @@ def test_long_layout_whose_value_header_names_the_year(tmp_path: Path, plan: Pla
 
 
 cells = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=False),
-    st.sampled_from(["A1", "a2", "B5", "D1", "ZZ", "Mã", "Năm", "Giá trị", "TH 2023", "2023", "77,42%", "9.800",
-                     "1,2,3", "=1+1", "-", "", "Địa bàn", "Bát Xát"]),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12), st.dates(),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=False),
+    st.sampled_from(
+        [
+            "A1",
+            "a2",
+            "B5",
+            "D1",
+            "ZZ",
+            "Mã",
+            "Năm",
+            "Giá trị",
+            "TH 2023",
+            "2023",
+            "77,42%",
+            "9.800",
+            "1,2,3",
+            "=1+1",
+            "-",
+            "",
+            "Địa bàn",
+            "Bát Xát",
+        ]
+    ),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.dates(),
 )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(grid=st.lists(st.lists(cells, min_size=1, max_size=6), min_size=1, max_size=10),
-       fmt=st.sampled_from([None, "0%", "0.00%", '0.00"%"', "#,##0"]))
-def test_random_workbook_never_crashes_compare(tmp_path: Path, plan: Plan, grid: list[list[object]],
-                                               fmt: str | None) -> None:
+@given(
+    grid=st.lists(st.lists(cells, min_size=1, max_size=6), min_size=1, max_size=10),
+    fmt=st.sampled_from([None, "0%", "0.00%", '0.00"%"', "#,##0"]),
+)
+def test_random_workbook_never_crashes_compare(
+    tmp_path: Path, plan: Plan, grid: list[list[object]], fmt: str | None
+) -> None:
     from hrplan.analysis import analyse
 
     header = [["Mã", "Năm", "Giá trị", "Địa bàn"]] if len(grid) % 2 else []
@@ -247,8 +285,9 @@ def test_random_workbook_never_crashes_compare(tmp_path: Path, plan: Plan, grid:
 
 
 @pytest.mark.parametrize("calamine", [True, False], ids=["calamine", "openpyxl"])
-def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan, calamine: bool,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_percent_semantics_on_every_read_path(
+    tmp_path: Path, plan: Plan, calamine: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """calamine with percent cells found in the XML, openpyxl values-only (no percent style), openpyxl cells
     with formats (percent styles), CSV: the same meaning everywhere."""
     import hrplan.workbook as wbmod
@@ -258,8 +297,9 @@ def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan, calami
     rows = [("A1", 2023, 82.75), ("A2", 2023, "46,68%"), ("D1", 2023, "9.800"), ("B2", 2023, 67.7)]
     plain = long_workbook(tmp_path / "plain.xlsx", rows)
     styled = long_workbook(tmp_path / "styled.xlsx", [("A1", 2023, 0.8275), *rows[1:]], formats={"3:1": "0.00%"})
-    custom = long_workbook(tmp_path / "custom.xlsx", [("A1", 2023, 0.8275), *rows[1:]],
-                           formats={"3:1": "0.0%;[Red]-0.0%"})
+    custom = long_workbook(
+        tmp_path / "custom.xlsx", [("A1", 2023, 0.8275), *rows[1:]], formats={"3:1": "0.0%;[Red]-0.0%"}
+    )
     quoted = long_workbook(tmp_path / "quoted.xlsx", rows, formats={"3:1": '0.00"%"', "3:4": "0.00"})
     csv_path = tmp_path / "r.csv"
     csv_path.write_text('id,year,value\nA1,2023,82.75\nA2,2023,"46,68%"\nD1,2023,9.800\nB2,2023,67.7\n')
@@ -280,9 +320,11 @@ def test_percent_semantics_on_every_read_path(tmp_path: Path, plan: Plan, calami
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-5, 200), st.text(max_size=6)),
-       fmt=st.sampled_from([None, "0.00%", "0%", '0.00"%"', "General", "#,##0"]),
-       ind_id=st.sampled_from(["A1", "D1"]))
+@given(
+    raw=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-5, 200), st.text(max_size=6)),
+    fmt=st.sampled_from([None, "0.00%", "0%", '0.00"%"', "General", "#,##0"]),
+    ind_id=st.sampled_from(["A1", "D1"]),
+)
 def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt: str | None, ind_id: str) -> None:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
     from hrplan.table import read_sheet
@@ -306,17 +348,25 @@ def test_header_without_values_is_not_a_missing_table(tmp_path: Path, plan: Plan
     assert res.values == [] and res.problems == [] and res.tables == 1
 
 
-@pytest.mark.parametrize(("xml", "expected"), [
-    (b'<sheetData><row r="1"><c r="A1" s="2" t="n"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>',
-     [(b"A1", b"2")]),
-    (b'<sheetData><row r="1" s="3" customFormat="1"><c r="A1" s="2"><v>1</v></c></row></sheetData>',
-     [(b"A1", b"2")]),
-    (b'<sheetData><row r="1"><c s="2" r="C7"><v>1</v></c><c r="D7" s="4"/></row></sheetData>',
-     [(b"D7", b"4"), (b"C7", b"2")]),
-    (b'<x:sheetData><x:row r="1"><x:c r="E2" s="5"><x:v>1</x:v></x:c></x:row></x:sheetData>',
-     [(b"E2", b"5")]),
-    (b'<sheetData><row r="1"><c s="2"><v>1</v></c></row></sheetData>', None),
-])
+@pytest.mark.parametrize(
+    ("xml", "expected"),
+    [
+        (
+            b'<sheetData><row r="1"><c r="A1" s="2" t="n"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>',
+            [(b"A1", b"2")],
+        ),
+        (
+            b'<sheetData><row r="1" s="3" customFormat="1"><c r="A1" s="2"><v>1</v></c></row></sheetData>',
+            [(b"A1", b"2")],
+        ),
+        (
+            b'<sheetData><row r="1"><c s="2" r="C7"><v>1</v></c><c r="D7" s="4"/></row></sheetData>',
+            [(b"D7", b"4"), (b"C7", b"2")],
+        ),
+        (b'<x:sheetData><x:row r="1"><x:c r="E2" s="5"><x:v>1</x:v></x:c></x:row></x:sheetData>', [(b"E2", b"5")]),
+        (b'<sheetData><row r="1"><c s="2"><v>1</v></c></row></sheetData>', None),
+    ],
+)
 def test_styled_cells_in_every_layout(xml: bytes, expected: list[tuple[bytes, bytes]] | None) -> None:
     from hrplan.workbook import _ref_to_rc, _styled_cells
 

@@ -43,15 +43,18 @@ def status_workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
 
 
 def test_statuses_read_with_their_cells(tmp_path: Path, plan: Plan) -> None:
-    path = status_workbook(tmp_path / "nv.xlsx", [
-        ("1.9", "…", "Đang triển khai", "đã gửi 10/12 đơn vị"),
-        ("4.10", "…", "hoàn thành", None, "QĐ 123"),
-        (4.3, "…", "chưa triển khai"),
-        (4.1, "…", "hoàn thành"),
-        ("6.6", "…", None),
-        ("9.9", "…", "hoàn thành"),
-        ("4.3", "…", "xong"),
-    ])
+    path = status_workbook(
+        tmp_path / "nv.xlsx",
+        [
+            ("1.9", "…", "Đang triển khai", "đã gửi 10/12 đơn vị"),
+            ("4.10", "…", "hoàn thành", None, "QĐ 123"),
+            (4.3, "…", "chưa triển khai"),
+            (4.1, "…", "hoàn thành"),
+            ("6.6", "…", None),
+            ("9.9", "…", "hoàn thành"),
+            ("4.3", "…", "xong"),
+        ],
+    )
     res = read_file(path, plan)
     assert [(s.id, s.status, s.note, s.evidence, s.where.cell) for s in res.statuses] == [
         ("1.9", "in_progress", "đã gửi 10/12 đơn vị", None, "C3"),
@@ -66,8 +69,16 @@ def test_statuses_read_with_their_cells(tmp_path: Path, plan: Plan) -> None:
     assert "4.1 and 4.10 cannot be told apart" in res.problems[0].message
 
 
-@pytest.mark.parametrize(("raw", "parsed"), [("4.10", ("4.10", None)), (4.3, ("4.3", None)), (2, ("2", None)),
-                                             ("2.3.", ("2.3", None)), (True, (None, "'True' is not a task id"))])
+@pytest.mark.parametrize(
+    ("raw", "parsed"),
+    [
+        ("4.10", ("4.10", None)),
+        (4.3, ("4.3", None)),
+        (2, ("2", None)),
+        ("2.3.", ("2.3", None)),
+        (True, (None, "'True' is not a task id")),
+    ],
+)
 def test_parse_task_id(raw: object, parsed: tuple[str | None, str | None]) -> None:
     assert parse_task_id(raw, {"4.1", "4.10", "4.3", "2", "2.3"}) == parsed
 
@@ -76,8 +87,15 @@ def test_completion_and_overdue(tmp_path: Path, plan: Plan) -> None:
     path = status_workbook(tmp_path / "nv.xlsx", [("1.9", "", "đang triển khai"), ("6.5", "", "hoàn thành")])
     statuses = read_file(path, plan).statuses
     rows = {r["unit"]: r for r in completion(plan, statuses)}
-    assert rows["so_congthuong"] == {"unit": "so_congthuong", "name": "Sở Công Thương", "tasks": 1, "done": 1,
-                                     "in_progress": 0, "not_started": 0, "not_reported": 0}
+    assert rows["so_congthuong"] == {
+        "unit": "so_congthuong",
+        "name": "Sở Công Thương",
+        "tasks": 1,
+        "done": 1,
+        "in_progress": 0,
+        "not_started": 0,
+        "not_reported": 0,
+    }
     assert rows["ubnd_huyen"]["in_progress"] == 1
     assert [t["id"] for t in overdue(plan, statuses, dt.date(2024, 12, 6))] == ["1.9"]
     assert overdue(plan, statuses, dt.date(2024, 12, 5)) == []
@@ -110,8 +128,9 @@ def test_tasks_views() -> None:
     m = json.loads(runner.invoke(app, ["tasks", "--matrix", "--format", "json"]).stdout)
     assert m["cells"]["6.3"] == {"so_ldtbxh": "lead", "ubnd_huyen": "partner", "cac_so_nganh": "partner"}
     assert len(m["tasks"]) == 42
-    partner = json.loads(runner.invoke(app, ["tasks", "--unit", "Trung tâm DVVL tỉnh", "--role", "partner",
-                                             "--format", "json"]).stdout)
+    partner = json.loads(
+        runner.invoke(app, ["tasks", "--unit", "Trung tâm DVVL tỉnh", "--role", "partner", "--format", "json"]).stdout
+    )
     assert [t["id"] for t in partner] == ["1.5", "4.9"]
     linked = json.loads(runner.invoke(app, ["tasks", "--format", "json"]).stdout)
     assert next(t for t in linked if t["id"] == "3.8")["indicators"] == ["B1", "B8", "B9", "B2"]
@@ -130,9 +149,15 @@ def test_audit_of_the_shipped_plan() -> None:
     assert by_code["target-behind-result"] == ["A1", "A1", "A2", "A3", "A3", "B3", "B7", "B7"]
     assert len(by_code["structure-sum"]) == 4
     first = findings[0]
-    assert first == {"code": "published-ratio", "id": "B3", "expected": 119.76, "found": 123.0,
-                     "message": "B3 TH/MT DA: printed 123%, the row's own numbers give 119.76%",
-                     "path": "data/targets_2024.yaml", "line": 320}
+    assert first == {
+        "code": "published-ratio",
+        "id": "B3",
+        "expected": 119.76,
+        "found": 123.0,
+        "message": "B3 TH/MT DA: printed 123%, the row's own numbers give 119.76%",
+        "path": "data/targets_2024.yaml",
+        "line": 320,
+    }
     a1 = next(f for f in findings if f["id"] == "A1" and "KH 2024" in f["message"])
     assert (a1["expected"], a1["found"]) == (">= 82.75", 70.0)
 
@@ -141,8 +166,9 @@ def test_audit_of_a_clean_synthetic_plan_and_of_each_kind() -> None:
     minimal = CASES / "valid" / "minimal"
     clean = load_plan(minimal / "targets.yaml", minimal / "tasks.yaml")
     assert audit(clean) == []
-    ok = runner.invoke(app, ["audit", "--targets", str(minimal / "targets.yaml"), "--tasks",
-                             str(minimal / "tasks.yaml")])
+    ok = runner.invoke(
+        app, ["audit", "--targets", str(minimal / "targets.yaml"), "--tasks", str(minimal / "tasks.yaml")]
+    )
     assert ok.exit_code == 0 and ok.stdout.strip() == "0 finding(s)"
     beyond = CASES / "invalid" / "target_beyond_goal"
     found = audit(load_plan(beyond / "targets.yaml", beyond / "tasks.yaml"))
@@ -152,9 +178,14 @@ def test_audit_of_a_clean_synthetic_plan_and_of_each_kind() -> None:
 def test_audit_lead_mismatch_on_a_synthetic_plan(tmp_path: Path) -> None:
     minimal = CASES / "valid" / "minimal"
     tasks = tmp_path / "tasks.yaml"
-    tasks.write_text((minimal / "tasks.yaml").read_text(encoding="utf-8").replace(
-        'section_iii:\n  - unit: so_ld\n    leads: ["4"]', 'section_iii:\n  - unit: so_gd\n    leads: ["4.1"]'),
-        encoding="utf-8")
+    tasks.write_text(
+        (minimal / "tasks.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            'section_iii:\n  - unit: so_ld\n    leads: ["4"]', 'section_iii:\n  - unit: so_gd\n    leads: ["4.1"]'
+        ),
+        encoding="utf-8",
+    )
     found = audit(load_plan(minimal / "targets.yaml", tasks))
     assert [(f.code, f.id) for f in found] == [("lead-not-in-appendix", "4.1"), ("lead-not-in-section-iii", "4.10")]
 

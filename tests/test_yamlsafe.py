@@ -24,8 +24,9 @@ def test_plain_document_keeps_positions() -> None:
 
 def test_duplicate_key_names_both_lines() -> None:
     out = yamlsafe.load_text("id: a\nname: x\nid: b\n", "f.yaml")
-    assert out.problems == [Problem("f.yaml", 3, 1, "duplicate-key",
-                                    "duplicate key 'id' (first at line 1): keep one of them")]
+    assert out.problems == [
+        Problem("f.yaml", 3, 1, "duplicate-key", "duplicate key 'id' (first at line 1): keep one of them")
+    ]
 
 
 def test_alias_and_anchor_rejected() -> None:
@@ -34,7 +35,8 @@ def test_alias_and_anchor_rejected() -> None:
 
 def test_billion_laughs_is_refused_before_expansion() -> None:
     lol = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
     problems = yamlsafe.load_text(lol, "lol.yaml").problems
     assert problems and all(p.code in {"yaml-anchor", "yaml-alias"} for p in problems)
 

@@ -8,9 +8,15 @@ from typing import Any
 import openpyxl
 
 
-def long_workbook(path: Path, rows: list[tuple[Any, ...]], *, title: bool = True, sheet: str = "Kết quả",
-                  header: tuple[str, ...] = ("Mã chỉ tiêu", "Năm", "Kết quả (%)", "Ghi chú"),
-                  formats: dict[str, str] | None = None) -> Path:
+def long_workbook(
+    path: Path,
+    rows: list[tuple[Any, ...]],
+    *,
+    title: bool = True,
+    sheet: str = "Kết quả",
+    header: tuple[str, ...] = ("Mã chỉ tiêu", "Năm", "Kết quả (%)", "Ghi chú"),
+    formats: dict[str, str] | None = None,
+) -> Path:
     """A long-layout workbook: title rows, a merged title, a blank row, the header, data with blank rows."""
     wb = openpyxl.Workbook()
     ws = wb.active

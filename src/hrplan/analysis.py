@@ -27,8 +27,10 @@ def pick_year(values: list[Measured], year: int | None) -> int:
         return year
     years = sorted({m.year for m in values})
     if not years:
-        raise UsageError("the results hold no values, so there is no year to compare: fill in the results "
-                         "(see `hrplan template`) or give --year")
+        raise UsageError(
+            "the results hold no values, so there is no year to compare: fill in the results "
+            "(see `hrplan template`) or give --year"
+        )
     return years[-1]
 
 
@@ -41,8 +43,15 @@ def areas_of(values: list[Measured]) -> list[str]:
     return list(seen.values())
 
 
-def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = None,
-            group: str | None = None, lead: str | None = None, method: str = "cagr") -> Analysis:
+def analyse(
+    plan: Plan,
+    values: list[Measured],
+    year: int,
+    area: str | None = None,
+    group: str | None = None,
+    lead: str | None = None,
+    method: str = "cagr",
+) -> Analysis:
     """Comparison rows for one area (None = the province) in plan order, with missing-result warnings."""
     if group and group.casefold() not in {g.casefold() for g in plan.targets.groups}:
         raise UsageError(f"--group {group}: the plan has the groups {', '.join(plan.targets.groups)}")
@@ -66,21 +75,42 @@ def analyse(plan: Plan, values: list[Measured], year: int, area: str | None = No
         if lead and lead not in ind.lead:
             continue
         cur, prev = by_id.get((ind.id, year)), by_id.get((ind.id, year - 1))
-        row = compare_indicator(ind, year, cur.value if cur else None, prev.value if prev else None,
-                                area, [m for m in (prev, cur) if m is not None])
-        row.progress = assess(ind, history.get(ind.id, {}), method, plan.targets.plan.horizon,
-                              plan.targets.plan.baseline_year)
+        row = compare_indicator(
+            ind,
+            year,
+            cur.value if cur else None,
+            prev.value if prev else None,
+            area,
+            [m for m in (prev, cur) if m is not None],
+        )
+        row.progress = assess(
+            ind, history.get(ind.id, {}), method, plan.targets.plan.horizon, plan.targets.plan.baseline_year
+        )
         rows.append(row)
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""
-            problems.append(Problem("results", None, None, "missing-result",
-                                    f"{ind.id}: no result for {year}{where}, though the plan has a target or a "
-                                    f"{year - 1} result for it", Severity.WARNING))
+            problems.append(
+                Problem(
+                    "results",
+                    None,
+                    None,
+                    "missing-result",
+                    f"{ind.id}: no result for {year}{where}, though the plan has a target or a "
+                    f"{year - 1} result for it",
+                    Severity.WARNING,
+                )
+            )
     return Analysis(year, area, rows, problems)
 
 
-def analyse_by_area(plan: Plan, values: list[Measured], year: int, group: str | None = None,
-                    lead: str | None = None, method: str = "cagr") -> list[Analysis]:
+def analyse_by_area(
+    plan: Plan,
+    values: list[Measured],
+    year: int,
+    group: str | None = None,
+    lead: str | None = None,
+    method: str = "cagr",
+) -> list[Analysis]:
     """One analysis per area found in the results (the province first when it has values)."""
     by_area: dict[str | None, list[Measured]] = {}
     for m in values:

@@ -23,8 +23,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     """Write data to path atomically; a clear OutputError when the folder or file is not writable."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"folder {folder} does not exist: create it or choose another output path",
-                          path=str(path))
+        raise OutputError(f"folder {folder} does not exist: create it or choose another output path", path=str(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -39,9 +38,11 @@ def write_bytes(path: Path, data: bytes) -> None:
     except PermissionError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError("cannot replace the file: it may be open in Excel or read-only. "
-                          "Close it and run the command again, or choose another output path",
-                          path=str(path)) from exc
+        raise OutputError(
+            "cannot replace the file: it may be open in Excel or read-only. "
+            "Close it and run the command again, or choose another output path",
+            path=str(path),
+        ) from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

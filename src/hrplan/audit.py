@@ -29,8 +29,15 @@ class Finding:
 
 
 def _from_issue(issue: Issue, load: PlanLoad) -> Finding:
-    return Finding(issue.code, issue.id, issue.message, issue.expected, issue.found, load.targets.path,
-                   load.targets.where(issue.loc)[0])
+    return Finding(
+        issue.code,
+        issue.id,
+        issue.message,
+        issue.expected,
+        issue.found,
+        load.targets.path,
+        load.targets.where(issue.loc)[0],
+    )
 
 
 def published_findings(plan: Plan, load: PlanLoad) -> list[Finding]:
@@ -44,9 +51,17 @@ def published_findings(plan: Plan, load: PlanLoad) -> list[Finding]:
         expected = None if cell.recomputed is None else round(cell.recomputed, max(cell.decimals, 2))
         line = load.targets.where(("indicators", index[cell.id], "published", "ratios", cell.column))[0]
         shown = "–" if expected is None else f"{expected:g}%"
-        out.append(Finding("published-ratio", cell.id,
-                           f"{cell.id} {column}: printed {cell.printed}, the row's own numbers give {shown}",
-                           expected, cell.printed_value, load.targets.path, line))
+        out.append(
+            Finding(
+                "published-ratio",
+                cell.id,
+                f"{cell.id} {column}: printed {cell.printed}, the row's own numbers give {shown}",
+                expected,
+                cell.printed_value,
+                load.targets.path,
+                line,
+            )
+        )
     return out
 
 
@@ -79,15 +94,31 @@ def lead_findings(plan: Plan, load: PlanLoad) -> list[Finding]:
         names = plan.unit_name
         line = load.tasks.where(("tasks", task_index[tid], "lead"))[0]
         if missing:
-            out.append(Finding("lead-not-in-appendix", tid,
-                               f"task {tid}: section III gives it to {', '.join(names(u) for u in missing)}, "
-                               "appendix 02 does not name it as lead", missing, sorted(appendix[tid]),
-                               load.tasks.path, line))
+            out.append(
+                Finding(
+                    "lead-not-in-appendix",
+                    tid,
+                    f"task {tid}: section III gives it to {', '.join(names(u) for u in missing)}, "
+                    "appendix 02 does not name it as lead",
+                    missing,
+                    sorted(appendix[tid]),
+                    load.tasks.path,
+                    line,
+                )
+            )
         if extra:
-            out.append(Finding("lead-not-in-section-iii", tid,
-                               f"task {tid}: appendix 02 names {', '.join(names(u) for u in extra)} as lead, "
-                               "section III does not list the task for it", sorted(in_sec3), extra,
-                               load.tasks.path, line))
+            out.append(
+                Finding(
+                    "lead-not-in-section-iii",
+                    tid,
+                    f"task {tid}: appendix 02 names {', '.join(names(u) for u in extra)} as lead, "
+                    "section III does not list the task for it",
+                    sorted(in_sec3),
+                    extra,
+                    load.tasks.path,
+                    line,
+                )
+            )
     return out
 
 
@@ -96,5 +127,9 @@ def audit(load: PlanLoad) -> list[Finding]:
     plan = load.plan
     if plan is None:
         return []
-    return [*published_findings(plan, load), *lead_findings(plan, load),
-            *(_from_issue(i, load) for i in path_issues(plan)), *(_from_issue(i, load) for i in sum_issues(plan))]
+    return [
+        *published_findings(plan, load),
+        *lead_findings(plan, load),
+        *(_from_issue(i, load) for i in path_issues(plan)),
+        *(_from_issue(i, load) for i in sum_issues(plan)),
+    ]

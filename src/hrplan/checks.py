@@ -19,8 +19,14 @@ def check_plan(load: PlanLoad) -> list[Problem]:
     if load.plan is None:
         return []
     plan, tl, kl = load.plan, load.targets, load.tasks
-    return [*_ids(plan, tl, kl), *_references(plan, tl, kl), *_tasks(plan, kl), *_values(plan, tl),
-            *_sums(plan, tl), *_paths(plan, tl)]
+    return [
+        *_ids(plan, tl, kl),
+        *_references(plan, tl, kl),
+        *_tasks(plan, kl),
+        *_values(plan, tl),
+        *_sums(plan, tl),
+        *_paths(plan, tl),
+    ]
 
 
 def _dupes(items: list[str]) -> Iterator[tuple[int, str, int]]:
@@ -35,8 +41,9 @@ def _dupes(items: list[str]) -> Iterator[tuple[int, str, int]]:
 def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     for i, x, j in _dupes([ind.id for ind in plan.targets.indicators]):
         line = tl.where(("indicators", j, "id"))[0]
-        yield tl.problem(("indicators", i, "id"), "duplicate-id",
-                         f"indicator id '{x}' is used twice (first at line {line})")
+        yield tl.problem(
+            ("indicators", i, "id"), "duplicate-id", f"indicator id '{x}' is used twice (first at line {line})"
+        )
     for i, x, j in _dupes([t.id for t in plan.tasks.tasks]):
         line = kl.where(("tasks", j, "id"))[0]
         yield kl.problem(("tasks", i, "id"), "duplicate-id", f"task id '{x}' is used twice (first at line {line})")
@@ -47,8 +54,11 @@ def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
         for k, alias in enumerate([u.name, *u.aliases]):
             key = alias.casefold()
             if key in names and names[key] != u.id:
-                yield kl.problem(("units", i, "aliases", k - 1) if k else ("units", i, "name"), "alias-clash",
-                                 f"'{alias}' names both '{names[key]}' and '{u.id}'")
+                yield kl.problem(
+                    ("units", i, "aliases", k - 1) if k else ("units", i, "name"),
+                    "alias-clash",
+                    f"'{alias}' names both '{names[key]}' and '{u.id}'",
+                )
             names[key] = u.id
 
 
@@ -60,8 +70,11 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     task_ids = {t.id for t in plan.tasks.tasks}
     for i, ind in enumerate(plan.targets.indicators):
         if ind.group not in groups:
-            yield tl.problem(("indicators", i, "group"), "unknown-group",
-                             f"group '{ind.group}' is not among the groups {sorted(groups)}")
+            yield tl.problem(
+                ("indicators", i, "group"),
+                "unknown-group",
+                f"group '{ind.group}' is not among the groups {sorted(groups)}",
+            )
         for role in ("lead", "partners"):
             for k, u in enumerate(getattr(ind, role)):
                 if u not in units:
@@ -69,9 +82,12 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
         for year, by_source in ind.targets.items():
             for src in by_source:
                 if src not in sources:
-                    yield tl.problem(("indicators", i, "targets", year, src), "unknown-source",
-                                     f"target source '{src}' is not declared under sources: {sorted(sources)}",
-                                     key=True)
+                    yield tl.problem(
+                        ("indicators", i, "targets", year, src),
+                        "unknown-source",
+                        f"target source '{src}' is not declared under sources: {sorted(sources)}",
+                        key=True,
+                    )
     for i, task in enumerate(plan.tasks.tasks):
         for role in ("lead", "partners"):
             for k, u in enumerate(getattr(task, role)):
@@ -79,16 +95,22 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
                     yield kl.problem(("tasks", i, role, k), "unknown-unit", f"unknown unit '{u}': {hint}")
         for k, ref in enumerate(task.indicators):
             if ref not in ind_ids:
-                yield kl.problem(("tasks", i, "indicators", k), "unknown-indicator",
-                                 f"task {task.id} links unknown indicator '{ref}'")
+                yield kl.problem(
+                    ("tasks", i, "indicators", k),
+                    "unknown-indicator",
+                    f"task {task.id} links unknown indicator '{ref}'",
+                )
     for i, a in enumerate(plan.tasks.section_iii):
         if a.unit not in units:
             yield kl.problem(("section_iii", i, "unit"), "unknown-unit", f"unknown unit '{a.unit}': {hint}")
         for field_name, ids in (("leads", a.leads), ("except", a.except_)):
             for k, ref in enumerate(ids):
                 if ref not in task_ids:
-                    yield kl.problem(("section_iii", i, field_name, k), "unknown-task",
-                                     f"section III names task '{ref}', which is not among the tasks")
+                    yield kl.problem(
+                        ("section_iii", i, field_name, k),
+                        "unknown-task",
+                        f"section III names task '{ref}', which is not among the tasks",
+                    )
 
 
 def parent_id(task_id: str) -> str | None:
@@ -101,9 +123,11 @@ def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:
     for i, task in enumerate(plan.tasks.tasks):
         parent = parent_id(task.id)
         if parent is not None and parent not in seen:
-            yield kl.problem(("tasks", i, "id"), "task-hierarchy",
-                             f"task {task.id} comes before (or without) its parent {parent}: "
-                             f"add task {parent} above it")
+            yield kl.problem(
+                ("tasks", i, "id"),
+                "task-hierarchy",
+                f"task {task.id} comes before (or without) its parent {parent}: add task {parent} above it",
+            )
         seen.add(task.id)
 
 
@@ -114,14 +138,16 @@ def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
         if ind.goal_2030 is not None:
             lo, hi = goal_bounds(ind.goal_2030)
             if lo > hi:
-                yield tl.problem((*base, "goal_2030"), "range-order",
-                                 f"range goal {lo:g}–{hi:g}: the low bound is above the high bound")
+                yield tl.problem(
+                    (*base, "goal_2030"),
+                    "range-order",
+                    f"range goal {lo:g}–{hi:g}: the low bound is above the high bound",
+                )
             values += [((*base, "goal_2030"), lo), ((*base, "goal_2030"), hi)]
         for year, by_source in ind.targets.items():
             values += [((*base, "targets", year, s), number(v)) for s, v in by_source.items()]
         if ind.published:
-            values += [((*base, "published", "results", y), number(v))
-                       for y, v in ind.published.results.items()]
+            values += [((*base, "published", "results", y), number(v)) for y, v in ind.published.results.items()]
         for loc, v in values:
             if ind.unit == "percent" and not 0 <= v <= 100:
                 yield tl.problem(loc, "percent-range", f"{ind.id}: {v:g}% is outside 0–100")
@@ -149,8 +175,15 @@ def sum_issues(plan: Plan) -> Iterator[Issue]:
         members = [inds[x] for x in c.ids if x in inds]
         if len(members) != len(c.ids):
             missing = [x for x in c.ids if x not in inds]
-            yield Issue("unknown-indicator", "+".join(c.ids), ("constraints", ci, "ids"),
-                        f"unknown indicator(s) {missing}", None, None, Severity.ERROR)
+            yield Issue(
+                "unknown-indicator",
+                "+".join(c.ids),
+                ("constraints", ci, "ids"),
+                f"unknown indicator(s) {missing}",
+                None,
+                None,
+                Severity.ERROR,
+            )
             continue
         accepted = {(a.year, a.source) for a in c.accepted}
         for year, source, vals, loc in _sum_cases(members):
@@ -160,12 +193,26 @@ def sum_issues(plan: Plan) -> Iterator[Issue]:
             shown = " + ".join(f"{v:g}" for v in vals)
             what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"
             if (year, source) in accepted:
-                yield Issue("structure-sum", "+".join(c.ids), loc, f"{what} (accepted as published)", c.total,
-                            round(total, 6), Severity.INFO)
+                yield Issue(
+                    "structure-sum",
+                    "+".join(c.ids),
+                    loc,
+                    f"{what} (accepted as published)",
+                    c.total,
+                    round(total, 6),
+                    Severity.INFO,
+                )
             else:
-                yield Issue("structure-sum", "+".join(c.ids), loc,
-                            f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
-                            f"under constraints[{ci}].accepted with a note", c.total, round(total, 6), Severity.ERROR)
+                yield Issue(
+                    "structure-sum",
+                    "+".join(c.ids),
+                    loc,
+                    f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
+                    f"under constraints[{ci}].accepted with a note",
+                    c.total,
+                    round(total, 6),
+                    Severity.ERROR,
+                )
 
 
 def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
@@ -185,14 +232,22 @@ def _sum_cases(members: list[tuple[int, Indicator]]) -> Iterator[SumCase]:
         for src in by_source:
             vals = [ind.targets.get(year, {}).get(src) for _, ind in members]
             if all(v is not None for v in vals):
-                yield year, src, [number(v) for v in vals if v is not None], \
-                    ("indicators", first_k, "targets", year, src)
+                yield (
+                    year,
+                    src,
+                    [number(v) for v in vals if v is not None],
+                    ("indicators", first_k, "targets", year, src),
+                )
     if first.published:
         for year in first.published.results:
             res = [ind.published.results.get(year) if ind.published else None for _, ind in members]
             if all(v is not None for v in res):
-                yield year, "published", [number(v) for v in res if v is not None], \
-                    ("indicators", first_k, "published", "results", year)
+                yield (
+                    year,
+                    "published",
+                    [number(v) for v in res if v is not None],
+                    ("indicators", first_k, "published", "results", year),
+                )
 
 
 def path_issues(plan: Plan) -> Iterator[Issue]:
@@ -208,16 +263,27 @@ def path_issues(plan: Plan) -> Iterator[Issue]:
                 if ind.goal_2030 is not None:
                     lo, hi = goal_bounds(ind.goal_2030)
                     if (up and v > hi) or (not up and v < lo):
-                        yield Issue("target-beyond-goal", ind.id, loc,
-                                    f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
-                                    f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
-                                    f"{ind.direction}", f"{'<=' if up else '>='} {hi if up else lo:g}", v)
+                        yield Issue(
+                            "target-beyond-goal",
+                            ind.id,
+                            loc,
+                            f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
+                            f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
+                            f"{ind.direction}",
+                            f"{'<=' if up else '>='} {hi if up else lo:g}",
+                            v,
+                        )
                 prev = results.get(year - 1)
                 if prev is not None and ((up and v < prev) or (not up and v > prev)):
-                    yield Issue("target-behind-result", ind.id, loc,
-                                f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
-                                f"{year - 1} result {prev:g} for an indicator that should {ind.direction}",
-                                f"{'>=' if up else '<='} {prev:g}", v)
+                    yield Issue(
+                        "target-behind-result",
+                        ind.id,
+                        loc,
+                        f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
+                        f"{year - 1} result {prev:g} for an indicator that should {ind.direction}",
+                        f"{'>=' if up else '<='} {prev:g}",
+                        v,
+                    )
 
 
 def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:

@@ -4,7 +4,6 @@ No `from __future__ import annotations` here: typer would have to evaluate every
 at start-up (about 18 ms of `hrplan --help`).
 """
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -36,16 +35,19 @@ class _Handled(TyperGroup):
         except Exception as exc:
             if _state["debug"] or type(exc).__module__.startswith(("click", "typer")):
                 raise
-            typer.echo(f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
-                       "This is a bug in hrplan. Rerun with --debug for the traceback and report it.", err=True)
+            typer.echo(
+                f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in hrplan. Rerun with --debug for the traceback and report it.",
+                err=True,
+            )
             raise typer.Exit(EXIT_UNEXPECTED) from None
 
 
 app = typer.Typer(
     cls=_Handled,
     help="hrplan: the indicator calculator for provincial human-resources plans "
-         "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
-         "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error.",
+    "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
+    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -74,10 +76,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-TargetsOpt = Annotated[Path | None, typer.Option("--targets", help="Targets YAML (default: the bundled plan).",
-                                                 dir_okay=False)]
-TasksOpt = Annotated[Path | None, typer.Option("--tasks", help="Tasks YAML (default: the bundled plan).",
-                                               dir_okay=False)]
+TargetsOpt = Annotated[
+    Path | None, typer.Option("--targets", help="Targets YAML (default: the bundled plan).", dir_okay=False)
+]
+TasksOpt = Annotated[
+    Path | None, typer.Option("--tasks", help="Tasks YAML (default: the bundled plan).", dir_okay=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -89,8 +93,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -103,10 +108,13 @@ def _plan(targets: Path | None, tasks: Path | None) -> Any:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Targets and/or tasks YAML files "
-                                                     "(default: the bundled plan).", dir_okay=False)] = None,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="text, json or github "
-                                               "(workflow annotations).")] = ProblemFormat.text,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Targets and/or tasks YAML files (default: the bundled plan).", dir_okay=False),
+    ] = None,
+    fmt: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text, json or github (workflow annotations).")
+    ] = ProblemFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info-level notes.")] = False,
 ) -> None:
@@ -153,11 +161,14 @@ def indicators(
 
 @app.command("tasks")
 def tasks_cmd(
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only tasks of this unit (full name, "
-                                             "short form or id; accents optional).")] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="Only tasks of this unit (full name, short form or id; accents optional)."),
+    ] = None,
     role: Annotated[str, typer.Option("--role", help="With --unit: lead, partner or any.")] = "any",
-    due_before: Annotated[str | None, typer.Option("--due-before", help="Only tasks due before this date "
-                                                   "(YYYY-MM-DD).")] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only tasks due before this date (YYYY-MM-DD).")
+    ] = None,
     matrix: Annotated[bool, typer.Option("--matrix", help="The unit x task assignment matrix.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     targets: TargetsOpt = None,
@@ -224,16 +235,23 @@ def _as_of(text: str | None) -> Any:
         raise UsageError(f"--as-of {text!r}: give a date as YYYY-MM-DD, e.g. 2024-12-31") from None
 
 
-MethodOpt = Annotated[Method, typer.Option("--method", help="Pace to 2030: cagr (growth rates, Eurostat) or linear "
-                                           "(percentage points a year).")]
+MethodOpt = Annotated[
+    Method,
+    typer.Option("--method", help="Pace to 2030: cagr (growth rates, Eurostat) or linear (percentage points a year)."),
+]
 
 
 @app.command()
 def compare(
-    files: Annotated[list[Path] | None, typer.Argument(help="Results workbooks (.xlsx) or CSV files; several are "
-                                                     "merged. Default: the bundled 2022-2023 results.")] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")]
-    = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Results workbooks (.xlsx) or CSV files; several are merged. Default: the bundled 2022-2023 results."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")
+    ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = OutFormat.table,
     area: Annotated[str | None, typer.Option("--area", help="Compare one district or commune.")] = None,
     by_area: Annotated[bool, typer.Option("--by-area", help="One table per area found in the results.")] = False,
@@ -242,8 +260,9 @@ def compare(
     lang: Annotated[Lang, typer.Option("--lang", help="vi (101,50%) or en (101.50%).")] = Lang.vi,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (unknown ids, missing values).")] = False,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.",
-                                             dir_okay=False)] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.", dir_okay=False)
+    ] = None,
     method: MethodOpt = Method.cagr,
     as_of: AsOfOpt = None,
     targets: TargetsOpt = None,
@@ -267,8 +286,17 @@ def compare(
     inputs = list(files or [bundled(RESULTS_NAME)])
     if out is not None:
         _check_output(out, ".xlsx", [*inputs, plan.targets_path, plan.tasks_path])
-    r = run(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead, method=method.value,
-            as_of=_as_of(as_of))
+    r = run(
+        plan,
+        inputs,
+        year=year,
+        area=area,
+        by_area=by_area,
+        group=group,
+        lead=lead,
+        method=method.value,
+        as_of=_as_of(as_of),
+    )
     analyses, problems, summary = r.analyses, r.problems, r.tasks
     if fmt is OutFormat.json:
         from hrplan.report.data import compare_json
@@ -309,12 +337,15 @@ def _check_output(out: Path, suffix: str, inputs: list[Any]) -> None:
 
 @app.command()
 def report(
-    files: Annotated[list[Path] | None, typer.Argument(help="Results workbooks or CSV files "
-                                                     "(default: the bundled results).")] = None,
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-o", help="Folder for the report files.", file_okay=False)]
-    = Path("."),
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to report (default: latest with results).")]
-    = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Results workbooks or CSV files (default: the bundled results).")
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out-dir", "-o", help="Folder for the report files.", file_okay=False)
+    ] = Path("."),
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Year to report (default: latest with results).")
+    ] = None,
     by_area: Annotated[bool, typer.Option("--by-area", help="Also one table per area.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
@@ -345,16 +376,25 @@ def report(
     problems = r.problems
     if problems:
         typer.echo(render_text(problems), err=True)
-    write_report(out_dir, plan, r.analyses, problems, [display_path(str(p)) for p in inputs], lang.value, r.tasks,
-                 on_write=lambda p: typer.echo(f"wrote {p}", err=True))
+    write_report(
+        out_dir,
+        plan,
+        r.analyses,
+        problems,
+        [display_path(str(p)) for p in inputs],
+        lang.value,
+        r.tasks,
+        on_write=lambda p: typer.echo(f"wrote {p}", err=True),
+    )
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 
 
 @app.command()
 def template(
     out: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).", dir_okay=False)],
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")]
-    = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
@@ -410,8 +450,14 @@ def audit(
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Directory to write the schema files into "
-                                             "(default: print the targets schema).", file_okay=False)] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Directory to write the schema files into (default: print the targets schema).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the JSON Schema of the targets and tasks files (for editors and CI).
 

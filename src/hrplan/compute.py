@@ -98,8 +98,14 @@ class Comparison:
         return all(known) if known else None
 
 
-def compare_indicator(ind: Indicator, year: int, result: float | None, previous: float | None,
-                      area: str | None = None, sources: list[Any] | None = None) -> Comparison:
+def compare_indicator(
+    ind: Indicator,
+    year: int,
+    result: float | None,
+    previous: float | None,
+    area: str | None = None,
+    sources: list[Any] | None = None,
+) -> Comparison:
     """Compute every comparison column for one indicator and year."""
     targets = {s: number(v) for s, v in ind.targets.get(year, {}).items()}
     ratio_targets = {s: ratio(result, t, f"result for {year}", f"{s} target for {year}") for s, t in targets.items()}
@@ -114,11 +120,23 @@ def compare_indicator(ind: Indicator, year: int, result: float | None, previous:
     else:
         ratio_2030, reached = Ratio(None, "the plan sets no 2030 goal"), None
     return Comparison(
-        indicator=ind, year=year, area=area, result=result, previous=previous,
+        indicator=ind,
+        year=year,
+        area=area,
+        result=result,
+        previous=previous,
         ratio_previous=ratio(result, previous, f"result for {year}", f"result for {year - 1}"),
-        targets=targets, ratio_targets=ratio_targets, met=met_targets,
-        goal_2030=ind.goal_2030, goal_bound=bound, goal_bound_kind=kind, ratio_2030=ratio_2030,
-        met_2030=reached, gap_2030=gap(result, ind.goal_2030, ind.direction), sources=sources or [])
+        targets=targets,
+        ratio_targets=ratio_targets,
+        met=met_targets,
+        goal_2030=ind.goal_2030,
+        goal_bound=bound,
+        goal_bound_kind=kind,
+        ratio_2030=ratio_2030,
+        met_2030=reached,
+        gap_2030=gap(result, ind.goal_2030, ind.direction),
+        sources=sources or [],
+    )
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,9 @@ def summarise(rows: list[Comparison]) -> Summary:
     goals = [r for r in rows if r.met_2030 is not None]
     return Summary(
         year=rows[0].year if rows else 0,
-        with_targets=len(judged), met_targets=sum(1 for r in judged if r.met_all_targets),
-        with_goal=len(goals), reached_goal=sum(1 for r in goals if r.met_2030),
-        missing=sum(1 for r in rows if r.result is None))
+        with_targets=len(judged),
+        met_targets=sum(1 for r in judged if r.met_all_targets),
+        with_goal=len(goals),
+        reached_goal=sum(1 for r in goals if r.met_2030),
+        missing=sum(1 for r in rows if r.result is None),
+    )

@@ -83,8 +83,13 @@ def kind_of(loaded: Loaded) -> str | None:
     return None
 
 
-def load_plan(targets_path: Path | str | None = None, tasks_path: Path | str | None = None,
-              *, targets: Loaded | None = None, tasks: Loaded | None = None) -> PlanLoad:
+def load_plan(
+    targets_path: Path | str | None = None,
+    tasks_path: Path | str | None = None,
+    *,
+    targets: Loaded | None = None,
+    tasks: Loaded | None = None,
+) -> PlanLoad:
     """Load and schema-check both plan files (bundled ones by default)."""
     t_loaded = targets or load_file(targets_path or bundled(TARGETS_NAME))
     k_loaded = tasks or load_file(tasks_path or bundled(TASKS_NAME))

@@ -41,8 +41,9 @@ class Provenance(NamedTuple):
         return self.col
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.sheet}!{self.cell}" if self.sheet is not None else \
-            f"{self.file}:{self.row}:{self.col}"
+        return (
+            f"{self.file}:{self.sheet}!{self.cell}" if self.sheet is not None else f"{self.file}:{self.row}:{self.col}"
+        )
 
     def problem(self, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
         if self.sheet is None:
@@ -75,4 +76,3 @@ class Results:
     problems: list[Problem] = field(default_factory=list)
     statuses: list[TaskStatus] = field(default_factory=list)
     tables: int = 0  # results or tasks tables found (a table may hold no values yet)
-

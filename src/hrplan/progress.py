@@ -30,8 +30,16 @@ CLASSES = {
     "stagnating": ("đứng yên / thụt lùi", "stagnating or regressing"),
     "insufficient_data": ("chưa đủ số liệu", "insufficient data"),
 }
-SEVERITY_ORDER = ["moving_away", "stagnating", "limited", "some_progress", "moderate", "on_track", "achieved",
-                  "insufficient_data"]
+SEVERITY_ORDER = [
+    "moving_away",
+    "stagnating",
+    "limited",
+    "some_progress",
+    "moderate",
+    "on_track",
+    "achieved",
+    "insufficient_data",
+]
 
 
 @dataclass(frozen=True)
@@ -68,8 +76,13 @@ def _clamp(ind: Indicator, value: float) -> float:
     return min(100.0, max(0.0, value)) if ind.unit == "percent" else max(0.0, value)
 
 
-def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", horizon: int = HORIZON,
-           baseline_year: int | None = None) -> Progress:
+def assess(
+    ind: Indicator,
+    history: dict[int, float],
+    method: str = "cagr",
+    horizon: int = HORIZON,
+    baseline_year: int | None = None,
+) -> Progress:
     """The progress class of one indicator from its measured values by year (up to the compare year),
     from the plan's baseline year when it names one, else from the earliest measured year."""
     if ind.goal_2030 is None:
@@ -80,9 +93,12 @@ def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", hori
         history = {y: v for y, v in history.items() if y >= baseline_year}
     years = sorted(history)
     if len(years) < 2:
-        return _insufficient(method, "fewer than two measured years",
-                             latest_year=years[-1] if years else None,
-                             latest=history[years[-1]] if years else None)
+        return _insufficient(
+            method,
+            "fewer than two measured years",
+            latest_year=years[-1] if years else None,
+            latest=history[years[-1]] if years else None,
+        )
     t0, t = years[0], years[-1]
     x0, xt = history[t0], history[t]
     goal, _ = goal_bound(ind.goal_2030, xt, ind.direction)
@@ -93,15 +109,25 @@ def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", hori
     observed_per_year = (xt - x0) / (t - t0)
     span = goal - x0
     covered = None if span == 0 else max(0.0, min(1.0, (xt - x0) / span))
-    common: dict[str, Any] = {**base, "required_per_year": required_per_year, "required_growth": required_growth,
-              "observed_per_year": observed_per_year, "covered": covered}
+    common: dict[str, Any] = {
+        **base,
+        "required_per_year": required_per_year,
+        "required_growth": required_growth,
+        "observed_per_year": observed_per_year,
+        "covered": covered,
+    }
     if met(xt, goal, ind.direction):
         return Progress(method, "achieved", **{**common, "covered": 1.0})
     if method == "linear":
         projected = _clamp(ind, xt + observed_per_year * left)
         if span == 0:
-            return Progress(method, "stagnating", "the baseline already met the goal, the latest value does not",
-                            projected_2030=projected, **common)
+            return Progress(
+                method,
+                "stagnating",
+                "the baseline already met the goal, the latest value does not",
+                projected_2030=projected,
+                **common,
+            )
         progress = (projected - x0) / span
         klass = "on_track" if progress >= 0.95 else "some_progress" if progress >= 0.10 else "stagnating"
         return Progress(method, klass, r=progress, projected_2030=projected, **common)
@@ -111,12 +137,20 @@ def assess(ind: Indicator, history: dict[int, float], method: str = "cagr", hori
     cagr_req = (goal / x0) ** (1 / (horizon - t0)) - 1
     projected = _clamp(ind, xt * (1 + cagr_obs) ** left)
     if cagr_req == 0:
-        return Progress(method, "moving_away", "the baseline already met the goal, the latest value does not",
-                        cagr_observed=cagr_obs, cagr_required=0.0, projected_2030=projected, **common)
+        return Progress(
+            method,
+            "moving_away",
+            "the baseline already met the goal, the latest value does not",
+            cagr_observed=cagr_obs,
+            cagr_required=0.0,
+            projected_2030=projected,
+            **common,
+        )
     r = cagr_obs / cagr_req
     klass = "on_track" if r >= 0.95 else "moderate" if r >= 0.60 else "limited" if r >= 0 else "moving_away"
-    return Progress(method, klass, r=r, cagr_observed=cagr_obs, cagr_required=cagr_req, projected_2030=projected,
-                    **common)
+    return Progress(
+        method, klass, r=r, cagr_observed=cagr_obs, cagr_required=cagr_req, projected_2030=projected, **common
+    )
 
 
 def label(klass: str, lang: str = "vi") -> str:

@@ -25,7 +25,7 @@ class PrintedCell:
     @property
     def tolerance(self) -> float:
         """Half a unit of the printed last digit: '100%' allows ±0.5, '101,50%' ±0.005."""
-        return 0.5 * 10.0 ** -self.decimals + 1e-9
+        return 0.5 * 10.0**-self.decimals + 1e-9
 
     @property
     def reproduced(self) -> bool:

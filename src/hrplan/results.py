@@ -28,14 +28,28 @@ def read_file(path: Path, plan: Plan) -> Results:
             out.problems += part.problems
             out.statuses += part.statuses
         if sheets and not out.tables:
-            out.problems.append(Problem(str(path), None, None, "no-table",
-                "no sheet has a header row naming the columns id, year and value (or id and year columns "
-                "such as 2022, 2023): add such a row above the data, or start from `hrplan template`"))
+            out.problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "no-table",
+                    "no sheet has a header row naming the columns id, year and value (or id and year columns "
+                    "such as 2022, 2023): add such a row above the data, or start from `hrplan template`",
+                )
+            )
     except Exception as exc:
         if type(exc).__module__.split(".")[0] not in ("openpyxl", "defusedxml", "zipfile", "xml"):
             raise
-        out.problems.append(Problem(str(path), None, None, "workbook-corrupt",
-                                    f"the workbook could not be read to the end ({type(exc).__name__}: {exc})"))
+        out.problems.append(
+            Problem(
+                str(path),
+                None,
+                None,
+                "workbook-corrupt",
+                f"the workbook could not be read to the end ({type(exc).__name__}: {exc})",
+            )
+        )
     finally:
         if handle is not None:
             handle.close()
@@ -63,9 +77,13 @@ def merge(parts: Iterable[Results]) -> Results:
                 append(m)
             elif abs(first.value - m.value) > 1e-9:
                 place = f" ({m.area})" if m.area else ""
-                out.problems.append(m.where.problem("conflict",
-                    f"{m.id} {m.year}{place}: {m.value:g} here but {first.value:g} at {first.where}: "
-                    "keep one value"))
+                out.problems.append(
+                    m.where.problem(
+                        "conflict",
+                        f"{m.id} {m.year}{place}: {m.value:g} here but {first.value:g} at {first.where}: "
+                        "keep one value",
+                    )
+                )
     out.statuses, conflicts = merge_statuses(statuses)
     out.problems += conflicts
     return out

@@ -56,9 +56,19 @@ class Run:
         return self.analyses[0].year
 
 
-def run(plan: Plan, inputs: list[Path], *, year: int | None = None, area: str | None = None, by_area: bool = False,
-        group: str | None = None, lead: str | None = None, method: str = "cagr",
-        as_of: dt.date | None = None, province_first: bool = False) -> Run:
+def run(
+    plan: Plan,
+    inputs: list[Path],
+    *,
+    year: int | None = None,
+    area: str | None = None,
+    by_area: bool = False,
+    group: str | None = None,
+    lead: str | None = None,
+    method: str = "cagr",
+    as_of: dt.date | None = None,
+    province_first: bool = False,
+) -> Run:
     """Read and merge the results, then analyse the year; ProblemsFound when a file or cell has an error.
 
     by_area: one analysis per area; with province_first, the province's analysis comes first anyway

@@ -35,8 +35,9 @@ def classify(raw: Any) -> str | None:
     """What a header cell names: 'id', 'year', 'value', 'area', 'note', or '@2023' for a year column."""
     if raw is None:
         return None
-    if (isinstance(raw, int | float) and not isinstance(raw, bool)) or (isinstance(raw, str) and any(
-            ch.isdigit() for ch in raw)):
+    if (isinstance(raw, int | float) and not isinstance(raw, bool)) or (
+        isinstance(raw, str) and any(ch.isdigit() for ch in raw)
+    ):
         year = parse_year(raw)
         return f"@{year}" if year else None
     if not isinstance(raw, str):
@@ -115,8 +116,15 @@ def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
     return out
 
 
-def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int], sheet: Sheet, plan: Plan,
-               where: Any, out: Results) -> None:
+def _read_rows(
+    rows: Iterator[Row],
+    fields: dict[str, int],
+    years: dict[int, int],
+    sheet: Sheet,
+    plan: Plan,
+    where: Any,
+    out: Results,
+) -> None:
     path, sheet_name = where(0, 0).file, where(0, 0).sheet
     new_tuple = tuple.__new__
     ids = {i.id.casefold(): i for i in plan.targets.indicators}
@@ -139,9 +147,14 @@ def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int
             ind = ids.get(text_id.casefold())
             id_cache[raw_id] = ind
             if ind is None and text_id and text_id.casefold() not in groups:  # group rows are headings
-                problems.append(where(n, ci).problem(
-                    "unknown-indicator", f"unknown indicator id '{text_id}': it is not in the plan; "
-                    "check the id column (see `hrplan indicators`)", Severity.WARNING))
+                problems.append(
+                    where(n, ci).problem(
+                        "unknown-indicator",
+                        f"unknown indicator id '{text_id}': it is not in the plan; "
+                        "check the id column (see `hrplan indicators`)",
+                        Severity.WARNING,
+                    )
+                )
                 id_cache.pop(raw_id)  # report every such row
         if ind is None or not isinstance(ind, Indicator):
             continue
@@ -161,17 +174,27 @@ def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int
             if year is _UNSET:
                 year = year_cache[raw_year] = parse_year(raw_year)
             if year is None:
-                problems.append(where(n, yi).problem(
-                    "bad-year", f"cannot read the year {raw_year!r} for {ind.id}: type a year such as 2023"))
+                problems.append(
+                    where(n, yi).problem(
+                        "bad-year", f"cannot read the year {raw_year!r} for {ind.id}: type a year such as 2023"
+                    )
+                )
                 continue
             columns = ((vi, year),)
         unit = ind.unit
         for c, year in columns:
             raw = values[c] if c < width else None
             fmt = formats[c] if formats is not None and c < len(formats) else None
-            if fmt is None and type(raw) is str and raw.isascii() and (  # the common CSV case, inlined
-                    raw.isdigit() if unit == "people" else
-                    (raw.replace(".", "", 1).isdigit() and raw[0] != "." and raw[-1] != ".")):
+            if (
+                fmt is None
+                and type(raw) is str
+                and raw.isascii()
+                and (  # the common CSV case, inlined
+                    raw.isdigit()
+                    if unit == "people"
+                    else (raw.replace(".", "", 1).isdigit() and raw[0] != "." and raw[-1] != ".")
+                )
+            ):
                 value: float | None = float(raw)
                 if unit == "percent" and value > 100:  # type: ignore[operator]
                     value = None
@@ -195,14 +218,28 @@ def _read_rows(rows: Iterator[Row], fields: dict[str, int], years: dict[int, int
             values_append(new_tuple(Measured, (ind.id, year, value, area, path, sheet_name, n, c + 1, note)))
 
 
-def _slow_value(raw: Any, fmt: str | None, ind: Indicator, year: int, n: int, c: int, sheet: Sheet,
-                years: dict[int, int], where: Any, problems: list[Any]) -> float | None:
+def _slow_value(
+    raw: Any,
+    fmt: str | None,
+    ind: Indicator,
+    year: int,
+    n: int,
+    c: int,
+    sheet: Sheet,
+    years: dict[int, int],
+    where: Any,
+    problems: list[Any],
+) -> float | None:
     """Every case the fast path declines: blanks, text as typed, percent formats, suspicious numbers."""
     loc = where(n, c)
     if raw is None and loc.cell in sheet.uncalculated:
-        problems.append(loc.problem("not-calculated",
-                                    f"{ind.id} {year}: the formula in this cell was never calculated: open the file "
-                                    "in Excel, let it calculate and save it"))
+        problems.append(
+            loc.problem(
+                "not-calculated",
+                f"{ind.id} {year}: the formula in this cell was never calculated: open the file "
+                "in Excel, let it calculate and save it",
+            )
+        )
         return None
     parsed = parse_cell(raw, ind.unit, fmt)
     if parsed.error:

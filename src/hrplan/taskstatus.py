@@ -17,9 +17,16 @@ STATUSES = {
     "done": ("hoàn thành", "done"),
 }
 _STATUS_WORDS = {
-    "chua trien khai": "not_started", "chua thuc hien": "not_started", "not started": "not_started",
-    "dang trien khai": "in_progress", "dang thuc hien": "in_progress", "in progress": "in_progress",
-    "hoan thanh": "done", "da hoan thanh": "done", "done": "done", "completed": "done",
+    "chua trien khai": "not_started",
+    "chua thuc hien": "not_started",
+    "not started": "not_started",
+    "dang trien khai": "in_progress",
+    "dang thuc hien": "in_progress",
+    "in progress": "in_progress",
+    "hoan thanh": "done",
+    "da hoan thanh": "done",
+    "done": "done",
+    "completed": "done",
 }
 TASK_HEADERS = {
     "id": ("ma nhiem vu", "nhiem vu id", "task id", "task", "ma", "id", "tt"),
@@ -60,8 +67,10 @@ def parse_task_id(raw: Any, known: set[str]) -> tuple[str | None, str | None]:
     if isinstance(raw, float):
         text = repr(raw)
         if text + "0" in known:
-            return None, (f"task id typed as the number {text}: Excel drops the trailing zero, so {text} and "
-                          f"{text}0 cannot be told apart. Format the column as Text and type the id again")
+            return None, (
+                f"task id typed as the number {text}: Excel drops the trailing zero, so {text} and "
+                f"{text}0 cannot be told apart. Format the column as Text and type the id again"
+            )
         return text, None
     text = str(raw).strip().rstrip(".")
     return (text or None), None
@@ -71,8 +80,9 @@ def parse_status(raw: Any) -> str | None:
     return _STATUS_WORDS.get(fold(str(raw))) if raw is not None else None
 
 
-def read_task_rows(rows: Iterable[tuple[int, list[Any], Any]], fields: dict[str, int], plan: Plan,
-                   where: Any) -> tuple[list[TaskStatus], list[Problem]]:
+def read_task_rows(
+    rows: Iterable[tuple[int, list[Any], Any]], fields: dict[str, int], plan: Plan, where: Any
+) -> tuple[list[TaskStatus], list[Problem]]:
     """Statuses of a tasks table; unknown ids and statuses are problems at their cell."""
     known = {t.id for t in plan.tasks.tasks}
     out: list[TaskStatus] = []
@@ -91,21 +101,35 @@ def read_task_rows(rows: Iterable[tuple[int, list[Any], Any]], fields: dict[str,
             problems.append(where(n, fields["id"]).problem("bad-task-id", error or "empty task id"))
             continue
         if tid not in known:
-            problems.append(where(n, fields["id"]).problem(
-                "unknown-task", f"unknown task id '{tid}': it is not in the plan (see `hrplan tasks`)",
-                Severity.WARNING))
+            problems.append(
+                where(n, fields["id"]).problem(
+                    "unknown-task",
+                    f"unknown task id '{tid}': it is not in the plan (see `hrplan tasks`)",
+                    Severity.WARNING,
+                )
+            )
             continue
         if raw_status is None or (isinstance(raw_status, str) and not raw_status.strip()):
             continue  # not reported
         status = parse_status(raw_status)
         if status is None:
             allowed = " / ".join(vi for vi, _ in STATUSES.values())
-            problems.append(where(n, fields["status"]).problem(
-                "bad-status", f"task {tid}: unknown status '{raw_status}': use {allowed}"))
+            problems.append(
+                where(n, fields["status"]).problem(
+                    "bad-status", f"task {tid}: unknown status '{raw_status}': use {allowed}"
+                )
+            )
             continue
         note, evidence = cell(row, "note"), cell(row, "evidence")
-        out.append(TaskStatus(tid, status, str(note) if note else None, str(evidence) if evidence else None,
-                              where(n, fields["status"])))
+        out.append(
+            TaskStatus(
+                tid,
+                status,
+                str(note) if note else None,
+                str(evidence) if evidence else None,
+                where(n, fields["status"]),
+            )
+        )
     return out, problems
 
 
@@ -118,8 +142,13 @@ def merge_statuses(parts: list[TaskStatus]) -> tuple[list[TaskStatus], list[Prob
         if first is None:
             seen[s.id] = s
         elif first.status != s.status:
-            problems.append(s.where.problem("conflict", f"task {s.id}: '{STATUSES[s.status][0]}' here but "
-                                            f"'{STATUSES[first.status][0]}' at {first.where}: keep one"))
+            problems.append(
+                s.where.problem(
+                    "conflict",
+                    f"task {s.id}: '{STATUSES[s.status][0]}' here but "
+                    f"'{STATUSES[first.status][0]}' at {first.where}: keep one",
+                )
+            )
     return list(seen.values()), problems
 
 
@@ -141,14 +170,25 @@ def completion(plan: Plan, statuses: list[TaskStatus]) -> list[dict[str, Any]]:
 def overdue(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> list[dict[str, Any]]:
     """Tasks whose deadline has passed on `as_of` and that are not reported done."""
     by_id = {s.id: s.status for s in statuses}
-    return [{"id": t.id, "deadline": t.deadline.isoformat(), "status": by_id.get(t.id, "not_reported"),
-             "lead": t.lead, "title": t.title}
-            for t in plan.tasks.tasks
-            if t.deadline is not None and t.deadline < as_of and by_id.get(t.id) != "done"]
+    return [
+        {
+            "id": t.id,
+            "deadline": t.deadline.isoformat(),
+            "status": by_id.get(t.id, "not_reported"),
+            "lead": t.lead,
+            "title": t.title,
+        }
+        for t in plan.tasks.tasks
+        if t.deadline is not None and t.deadline < as_of and by_id.get(t.id) != "done"
+    ]
 
 
 def task_summary(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> dict[str, Any]:
     """What compare's JSON carries under "tasks"."""
-    return {"as_of": as_of.isoformat(), "reported": len(statuses),
-            "statuses": {s.id: s.status for s in statuses},
-            "completion": completion(plan, statuses), "overdue": overdue(plan, statuses, as_of)}
+    return {
+        "as_of": as_of.isoformat(),
+        "reported": len(statuses),
+        "statuses": {s.id: s.status for s in statuses},
+        "completion": completion(plan, statuses),
+        "overdue": overdue(plan, statuses, as_of),
+    }

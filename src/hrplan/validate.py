@@ -28,13 +28,27 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
         if loaded.problems or kind is None:
             problems += loaded.problems
             if not loaded.problems:
-                problems.append(Problem(str(path), 1, 1, "unknown-file",
-                    "not a plan file: a targets file has a top-level 'indicators' key, "
-                    "a tasks file 'tasks' and 'units'"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "unknown-file",
+                        "not a plan file: a targets file has a top-level 'indicators' key, "
+                        "a tasks file 'tasks' and 'units'",
+                    )
+                )
             continue
         if kind in by_kind:
-            problems.append(Problem(str(path), None, None, "usage",
-                f"two {kind} files given ({by_kind[kind].path} and {path}): validate them one at a time"))
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "usage",
+                    f"two {kind} files given ({by_kind[kind].path} and {path}): validate them one at a time",
+                )
+            )
             continue
         by_kind[kind] = loaded
     if not by_kind:
@@ -46,14 +60,22 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
         return problems
     given = {loaded.path for loaded in by_kind.values()}
     if len(by_kind) == 1:
-        (kind, loaded), = by_kind.items()
+        ((kind, loaded),) = by_kind.items()
         other = "tasks" if kind == "targets" else "targets"
         partner = companion(Path(loaded.path), other)
         if partner is None:
             problems += validate_model(loaded, TargetsFile if kind == "targets" else TasksFile)[1]
-            problems.append(Problem(loaded.path, None, None, "not-cross-checked",
-                f"no {other} file beside it, so unit and indicator references were not checked: "
-                f"give both files (hrplan validate targets.yaml tasks.yaml)", Severity.INFO))
+            problems.append(
+                Problem(
+                    loaded.path,
+                    None,
+                    None,
+                    "not-cross-checked",
+                    f"no {other} file beside it, so unit and indicator references were not checked: "
+                    f"give both files (hrplan validate targets.yaml tasks.yaml)",
+                    Severity.INFO,
+                )
+            )
             return problems
         by_kind[other] = partner
     plan_load = load_plan(targets=by_kind["targets"], tasks=by_kind["tasks"])

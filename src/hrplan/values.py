@@ -58,14 +58,20 @@ def _from_number(x: float, unit: str, percent_cell: bool) -> Parsed:
         if percent_cell:
             return Parsed(float(f"{x * 100:.12g}"))  # 0.7742 * 100 is 77.42000000000002
         if 0 < abs(x) <= 1:
-            return Parsed(x, warning=f"{x:g} looks like a fraction: if it means {x * 100:g}%, "
-                          "format the cell as a percentage or type the percent number")
+            return Parsed(
+                x,
+                warning=f"{x:g} looks like a fraction: if it means {x * 100:g}%, "
+                "format the cell as a percentage or type the percent number",
+            )
         return Parsed(x)
     if percent_cell:
         return Parsed(None, "a count of people is in a percent-formatted cell: format it as a number")
     if not x.is_integer():
-        return Parsed(x, warning=f"{x:g} is not a whole number of people: if 9.800 was typed meaning "
-                      "nine thousand eight hundred, type 9800")
+        return Parsed(
+            x,
+            warning=f"{x:g} is not a whole number of people: if 9.800 was typed meaning "
+            "nine thousand eight hundred, type 9800",
+        )
     return Parsed(x)
 
 
@@ -84,8 +90,9 @@ def parse_text(text: str, unit: str) -> Parsed:
             return Parsed(None, f"'{text.strip()}' has a % sign, but this indicator counts people")
         value = _count(s)
         if value is None:
-            return Parsed(None, f"cannot read '{text.strip()}' as a count of people: type a whole number "
-                          "such as 9800 or 9.800")
+            return Parsed(
+                None, f"cannot read '{text.strip()}' as a count of people: type a whole number such as 9800 or 9.800"
+            )
         return Parsed(sign * value)
     value = _decimal(s)
     if value is None:

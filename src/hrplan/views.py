@@ -27,11 +27,22 @@ def indicator_rows(plan: Plan) -> list[dict[str, Any]]:
         for year, by_source in sorted(ind.targets.items()):
             targets[str(year)] = {s: number(v) for s, v in by_source.items()}
             notes += [f"{s} {year}: {v.note}" for s, v in by_source.items() if isinstance(v, Noted)]
-        rows.append({
-            "id": ind.id, "group": ind.group, "name": ind.name, "name_en": ind.name_en,
-            "unit": ind.unit, "direction": ind.direction, "goal_2030": goal_json(ind.goal_2030),
-            "targets": targets, "lead": ind.lead, "partners": ind.partners, "ref": ind.ref, "notes": notes,
-        })
+        rows.append(
+            {
+                "id": ind.id,
+                "group": ind.group,
+                "name": ind.name,
+                "name_en": ind.name_en,
+                "unit": ind.unit,
+                "direction": ind.direction,
+                "goal_2030": goal_json(ind.goal_2030),
+                "targets": targets,
+                "lead": ind.lead,
+                "partners": ind.partners,
+                "ref": ind.ref,
+                "notes": notes,
+            }
+        )
     return rows
 
 
@@ -59,8 +70,12 @@ def section_iii_leads(plan: Plan) -> dict[str, list[str]]:
         excluded = set(a.except_)
         for ref in a.leads:
             for tid in ids:
-                if (tid == ref or tid.startswith(ref + ".")) and tid not in excluded \
-                        and not any(tid.startswith(x + ".") for x in excluded) and a.unit not in out[tid]:
+                if (
+                    (tid == ref or tid.startswith(ref + "."))
+                    and tid not in excluded
+                    and not any(tid.startswith(x + ".") for x in excluded)
+                    and a.unit not in out[tid]
+                ):
                     out[tid].append(a.unit)
     return out
 
@@ -75,13 +90,21 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[di
             roles = {"lead": t.lead, "partner": t.partners, "any": [*t.lead, *t.partners]}[role]
             if wanted not in roles:
                 continue
-        rows.append({
-            "id": t.id, "parent": parent_id(t.id), "title": t.title, "text": t.text,
-            "lead": t.lead, "partners": t.partners, "lead_section_iii": sec3.get(t.id, []),
-            "deadline": t.deadline.isoformat() if t.deadline else None,
-            "quantities": [q.model_dump() for q in t.quantities], "indicators": t.indicators,
-            "notes": t.notes,
-        })
+        rows.append(
+            {
+                "id": t.id,
+                "parent": parent_id(t.id),
+                "title": t.title,
+                "text": t.text,
+                "lead": t.lead,
+                "partners": t.partners,
+                "lead_section_iii": sec3.get(t.id, []),
+                "deadline": t.deadline.isoformat() if t.deadline else None,
+                "quantities": [q.model_dump() for q in t.quantities],
+                "indicators": t.indicators,
+                "notes": t.notes,
+            }
+        )
     return rows
 
 
@@ -99,5 +122,8 @@ def assignment_matrix(plan: Plan) -> dict[str, Any]:
         for u in t.lead:
             row[u] = "lead"
     used = {u for row in cells.values() for u in row}
-    return {"units": [u.id for u in plan.tasks.units if u.id in used],
-            "tasks": [k for k, row in cells.items() if row], "cells": {k: v for k, v in cells.items() if v}}
+    return {
+        "units": [u.id for u in plan.tasks.units if u.id in used],
+        "tasks": [k for k, row in cells.items() if row],
+        "cells": {k: v for k, v in cells.items() if v},
+    }

@@ -55,8 +55,15 @@ def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], [Problem(name, None, None, "encoding",
-                            f"not UTF-8 (byte {exc.start}): in Excel use 'Save As' > 'CSV UTF-8'")], None
+        return (
+            [],
+            [
+                Problem(
+                    name, None, None, "encoding", f"not UTF-8 (byte {exc.start}): in Excel use 'Save As' > 'CSV UTF-8'"
+                )
+            ],
+            None,
+        )
     sample = text[:8192]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
@@ -75,42 +82,76 @@ def _zip_problem(path: Path) -> tuple[Problem | None, bool]:
     with path.open("rb") as fh:
         magic = fh.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        return Problem(name, None, None, "workbook-protected",
-                       "the file is password-protected or an old .xls workbook: open it in Excel, "
-                       "remove the password (File > Info > Protect Workbook) and save it as .xlsx"), False
+        return Problem(
+            name,
+            None,
+            None,
+            "workbook-protected",
+            "the file is password-protected or an old .xls workbook: open it in Excel, "
+            "remove the password (File > Info > Protect Workbook) and save it as .xlsx",
+        ), False
     if not magic.startswith(b"PK"):
-        return Problem(name, None, None, "not-a-workbook",
-                       "not an .xlsx workbook (nor .csv): save it from Excel as 'Excel Workbook (.xlsx)'"), False
+        return Problem(
+            name,
+            None,
+            None,
+            "not-a-workbook",
+            "not an .xlsx workbook (nor .csv): save it from Excel as 'Excel Workbook (.xlsx)'",
+        ), False
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             if total > MAX_UNCOMPRESSED:
-                return Problem(name, None, None, "zip-bomb",
-                               f"the workbook unpacks to {total:,} bytes, over the {MAX_UNCOMPRESSED:,} limit; "
-                               "refusing to read it"), False
+                return Problem(
+                    name,
+                    None,
+                    None,
+                    "zip-bomb",
+                    f"the workbook unpacks to {total:,} bytes, over the {MAX_UNCOMPRESSED:,} limit; "
+                    "refusing to read it",
+                ), False
             for i in infos:
                 if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 50_000_000:
-                    return Problem(name, None, None, "zip-bomb",
-                                   f"part {i.filename} is compressed {i.file_size // i.compress_size}:1; "
-                                   "refusing to read it"), False
+                    return Problem(
+                        name,
+                        None,
+                        None,
+                        "zip-bomb",
+                        f"part {i.filename} is compressed {i.file_size // i.compress_size}:1; refusing to read it",
+                    ), False
             if "xl/workbook.xml" not in {i.filename for i in infos}:
-                return Problem(name, None, None, "not-a-workbook",
-                               "a zip file but not an Excel workbook: save it from Excel as .xlsx"), False
+                return Problem(
+                    name,
+                    None,
+                    None,
+                    "not-a-workbook",
+                    "a zip file but not an Excel workbook: save it from Excel as .xlsx",
+                ), False
             formulas = False
             for i in infos:
                 if not i.filename.endswith((".xml", ".rels")):
                     continue
                 body = zf.read(i)
                 if b"<!DOCTYPE" in body or b"<!ENTITY" in body:  # no reader gets to expand them
-                    return Problem(name, None, None, "xml-bomb",
-                                   f"part {i.filename} declares a DTD or entities (a possible XML bomb); refusing "
-                                   "to read it. Copy the data into a new workbook"), False
+                    return Problem(
+                        name,
+                        None,
+                        None,
+                        "xml-bomb",
+                        f"part {i.filename} declares a DTD or entities (a possible XML bomb); refusing "
+                        "to read it. Copy the data into a new workbook",
+                    ), False
                 if i.filename.startswith("xl/worksheets/") and _FORMULA.search(body):
                     formulas = True
     except zipfile.BadZipFile:
-        return Problem(name, None, None, "workbook-corrupt",
-                       "the workbook is damaged (not a valid zip): open it in Excel and save it again"), False
+        return Problem(
+            name,
+            None,
+            None,
+            "workbook-corrupt",
+            "the workbook is damaged (not a valid zip): open it in Excel and save it again",
+        ), False
     return None, formulas
 
 
@@ -132,8 +173,9 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     except Exception as exc:  # openpyxl raises many types for damaged or hostile files
         return [], [Problem(name, None, None, *_open_failure(exc))], None
     fast = percent is not None and not any(percent.values())  # values suffice when no cell shows a percent
-    sheets = [Sheet(ws.title, _xlsx_rows(ws, fast), uncalculated=uncalculated.get(ws.title, set()))
-              for ws in wb.worksheets]
+    sheets = [
+        Sheet(ws.title, _xlsx_rows(ws, fast), uncalculated=uncalculated.get(ws.title, set())) for ws in wb.worksheets
+    ]
     return sheets, [], wb
 
 
@@ -146,8 +188,10 @@ def _open_failure(exc: Exception) -> tuple[str, str]:
         cur = cur.__cause__ or cur.__context__
     forbidden = {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"}
     if any(type(e).__name__ in forbidden for e in chain):
-        return "xml-bomb", ("the workbook's XML declares entities or a DTD (a possible XML bomb); "
-                            "refusing to read it. Copy the data into a new workbook")
+        return "xml-bomb", (
+            "the workbook's XML declares entities or a DTD (a possible XML bomb); "
+            "refusing to read it. Copy the data into a new workbook"
+        )
     return "workbook-corrupt", f"cannot read the workbook ({kind}: {exc}): open it in Excel and save it again"
 
 
@@ -160,8 +204,9 @@ def _uncalculated(path: Path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     try:
         for ws_f, ws_v in zip(formulas.worksheets, values.worksheets, strict=True):
-            for r, (row_f, row_v) in enumerate(zip(ws_f.iter_rows(values_only=True),
-                                                   ws_v.iter_rows(values_only=True), strict=False), 1):
+            for r, (row_f, row_v) in enumerate(
+                zip(ws_f.iter_rows(values_only=True), ws_v.iter_rows(values_only=True), strict=False), 1
+            ):
                 for c, (f, v) in enumerate(zip(row_f, row_v, strict=False)):
                     if isinstance(f, str) and f.startswith("=") and v is None:
                         out.setdefault(ws_f.title, set()).add(f"{col_letter(c)}{r}")

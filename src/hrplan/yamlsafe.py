@@ -51,8 +51,9 @@ class Loaded:
                 return (None, None)
             probe = probe[:-1]
 
-    def problem(self, loc: Loc, code: str, message: str, severity: Severity = Severity.ERROR,
-                *, key: bool = False) -> Problem:
+    def problem(
+        self, loc: Loc, code: str, message: str, severity: Severity = Severity.ERROR, *, key: bool = False
+    ) -> Problem:
         line, col = self.where(loc, key=key)
         return Problem(self.path, line, col, code, message, severity)
 
@@ -79,12 +80,26 @@ def load_text(text: str, path: str) -> Loaded:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 line, col = _mark(event.start_mark)
-                out.problems.append(Problem(path, line, col, "yaml-alias",
-                    f"alias '*{event.anchor}' is not allowed: write the value out in full"))
+                out.problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "yaml-alias",
+                        f"alias '*{event.anchor}' is not allowed: write the value out in full",
+                    )
+                )
             elif anchor := getattr(event, "anchor", None):
                 line, col = _mark(event.start_mark)
-                out.problems.append(Problem(path, line, col, "yaml-anchor",
-                    f"anchor '&{anchor}' is not allowed: write each value out in full"))
+                out.problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "yaml-anchor",
+                        f"anchor '&{anchor}' is not allowed: write each value out in full",
+                    )
+                )
         if out.problems:
             return out
         loader = _Loader(text)
@@ -102,9 +117,15 @@ def load_text(text: str, path: str) -> Loaded:
         what = exc.problem or str(exc)
         if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
             what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        out.problems.append(Problem(path, line, col, "yaml-syntax",
-                                    f"YAML syntax error: {what}; check indentation and quoting, "
-                                    "and that every opened quote is closed"))
+        out.problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                "yaml-syntax",
+                f"YAML syntax error: {what}; check indentation and quoting, and that every opened quote is closed",
+            )
+        )
     except yaml.YAMLError as exc:
         out.problems.append(Problem(path, None, None, "yaml-syntax", f"YAML error: {exc}"))
     return out
@@ -118,8 +139,15 @@ def load_file(path: Path | str) -> Loaded:
         size = p.stat().st_size
         if size > MAX_BYTES:
             out = Loaded(name)
-            out.problems.append(Problem(name, None, None, "file-too-large",
-                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for plan data"))
+            out.problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "file-too-large",
+                    f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for plan data",
+                )
+            )
             return out
         raw = p.read_bytes()
     except FileNotFoundError:
@@ -134,8 +162,9 @@ def load_file(path: Path | str) -> Loaded:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         out = Loaded(name)
-        out.problems.append(Problem(name, None, None, "encoding",
-            f"not UTF-8 (byte {exc.start}): save the file as UTF-8"))
+        out.problems.append(
+            Problem(name, None, None, "encoding", f"not UTF-8 (byte {exc.start}): save the file as UTF-8")
+        )
         return out
     return load_text(text, name)
 
@@ -153,17 +182,24 @@ def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: st
                 continue
             line, col = _mark(key_node.start_mark)
             if key in seen:
-                out.problems.append(Problem(out.path, line, col, "duplicate-key",
-                    f"duplicate key '{key}' (first at line {seen[key]}): keep one of them"))
+                out.problems.append(
+                    Problem(
+                        out.path,
+                        line,
+                        col,
+                        "duplicate-key",
+                        f"duplicate key '{key}' (first at line {seen[key]}): keep one of them",
+                    )
+                )
                 continue
             seen[key] = line
             out.key_positions[(*loc, key)] = (line, col)
-            result[key] = _convert(value_node, (*loc, key), loader, out,
-                                   parent_key=key if isinstance(key, str) else None)
+            result[key] = _convert(
+                value_node, (*loc, key), loader, out, parent_key=key if isinstance(key, str) else None
+            )
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, (*loc, i), loader, out, parent_key=parent_key)
-                for i, child in enumerate(node.value)]
+        return [_convert(child, (*loc, i), loader, out, parent_key=parent_key) for i, child in enumerate(node.value)]
     is_id = parent_key in ID_KEYS or (parent_key in ID_LIST_KEYS and isinstance(loc[-1], int))
     if node.tag == _STR:  # most scalars: no need for the constructor
         return _nfc(node.value)
@@ -171,8 +207,15 @@ def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: st
     if is_id:
         line, col = _mark(node.start_mark)
         shown = node.value
-        out.problems.append(Problem(out.path, line, col, "unquoted-id",
-            f"id {shown} is read as a {type(value).__name__}, not text (4.10 would become 4.1): "
-            f"quote it as \"{shown}\""))
+        out.problems.append(
+            Problem(
+                out.path,
+                line,
+                col,
+                "unquoted-id",
+                f"id {shown} is read as a {type(value).__name__}, not text (4.10 would become 4.1): "
+                f'quote it as "{shown}"',
+            )
+        )
         return str(shown)
     return _nfc(value)

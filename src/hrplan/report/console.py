@@ -20,8 +20,7 @@ def console(color: bool = True, width: int | None = None) -> Console:
 
     if width is None and not sys.stdout.isatty():
         width = 160
-    return Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width,
-                   soft_wrap=False)
+    return Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
 
 
 DIRECTIONS = {"increase": "tăng", "decrease": "giảm", "keep": "duy trì"}
@@ -46,11 +45,20 @@ def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -
             table.add_column(col, overflow="fold")
         for r in members:
             unit = "%" if r["unit"] == "percent" else "người"
-            targets = "; ".join(f"{src} {y}: {fmt_number(v, r['unit'], lang)}"
-                                for y, by in r["targets"].items() for src, v in by.items())
-            table.add_row(Text(r["id"]), Text(r["name"]), Text(unit), Text(DIRECTIONS[r["direction"]]),
-                          Text(fmt_goal(r["goal_2030"], r["unit"], lang)), Text(targets),
-                          Text(_units(plan, r["lead"])))
+            targets = "; ".join(
+                f"{src} {y}: {fmt_number(v, r['unit'], lang)}"
+                for y, by in r["targets"].items()
+                for src, v in by.items()
+            )
+            table.add_row(
+                Text(r["id"]),
+                Text(r["name"]),
+                Text(unit),
+                Text(DIRECTIONS[r["direction"]]),
+                Text(fmt_goal(r["goal_2030"], r["unit"], lang)),
+                Text(targets),
+                Text(_units(plan, r["lead"])),
+            )
         con.print(table)
 
 
@@ -87,20 +95,45 @@ def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
         lead = _units(plan, r["lead"])
         if r["lead_section_iii"] and set(r["lead_section_iii"]) != set(r["lead"]):
             lead += f"\n(Mục III: {_units(plan, r['lead_section_iii'])})"
-        table.add_row(Text(r["id"]), Text(title), Text(lead), Text(_units(plan, r["partners"])),
-                      Text(r["deadline"] or ""))
+        table.add_row(
+            Text(r["id"]), Text(title), Text(lead), Text(_units(plan, r["partners"])), Text(r["deadline"] or "")
+        )
     con = console()
     con.print(table)
     con.print(Text(f"{len(rows)} task(s)"))
 
 
 LABELS = {
-    "vi": {"id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "th": "TH", "goal": "MT 2030", "r2030": "TH/2030",
-           "gap": "Còn thiếu", "progress": "Tiến độ 2030", "target": "MT", "low": "cận dưới", "high": "cận trên",
-           "area": "Địa bàn", "province": "Toàn tỉnh"},
-    "en": {"id": "Id", "name": "Indicator", "unit": "Unit", "th": "Result", "goal": "2030 goal",
-           "r2030": "Result/2030", "gap": "To go", "progress": "Pace to 2030", "target": "target", "low": "low bound",
-           "high": "high bound", "area": "Area", "province": "Province"},
+    "vi": {
+        "id": "Mã",
+        "name": "Chỉ tiêu",
+        "unit": "ĐVT",
+        "th": "TH",
+        "goal": "MT 2030",
+        "r2030": "TH/2030",
+        "gap": "Còn thiếu",
+        "progress": "Tiến độ 2030",
+        "target": "MT",
+        "low": "cận dưới",
+        "high": "cận trên",
+        "area": "Địa bàn",
+        "province": "Toàn tỉnh",
+    },
+    "en": {
+        "id": "Id",
+        "name": "Indicator",
+        "unit": "Unit",
+        "th": "Result",
+        "goal": "2030 goal",
+        "r2030": "Result/2030",
+        "gap": "To go",
+        "progress": "Pace to 2030",
+        "target": "target",
+        "low": "low bound",
+        "high": "high bound",
+        "area": "Area",
+        "province": "Province",
+    },
 }
 
 
@@ -138,19 +171,34 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
         rows = [r for r in analysis.rows if r.indicator.group == group and has_data(r)]
         if not rows:
             continue
-        table = Table(title=Text(f"{group}. {info.name if lang == 'vi' else info.name_en or info.name}"),
-                      title_justify="left", show_lines=True, padding=(0, 1))
+        table = Table(
+            title=Text(f"{group}. {info.name if lang == 'vi' else info.name_en or info.name}"),
+            title_justify="left",
+            show_lines=True,
+            padding=(0, 1),
+        )
         table.add_column(lab["id"], no_wrap=True)
         table.add_column(lab["name"], ratio=1, min_width=16, overflow="fold")
-        for head in (f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
-                     *(f"{lab['th']}/{s}" for s in sources), lab["goal"], lab["r2030"], lab["gap"]):
+        for head in (
+            f"{lab['th']} {y - 1}",
+            f"{lab['th']} {y}",
+            f"{y}/{y - 1}",
+            *(f"{lab['th']}/{s}" for s in sources),
+            lab["goal"],
+            lab["r2030"],
+            lab["gap"],
+        ):
             table.add_column(head, justify="right", no_wrap=True)
         table.add_column(lab["progress"], no_wrap=True)
         for r in rows:
             unit = r.indicator.unit
-            cells: list[Any] = [Text(r.indicator.id), Text(r.indicator.name if lang == "vi" else r.indicator.name_en),
-                                Text(fmt_number(r.previous, unit, lang)), Text(fmt_number(r.result, unit, lang)),
-                                Text(fmt_ratio(r.ratio_previous.value, lang))]
+            cells: list[Any] = [
+                Text(r.indicator.id),
+                Text(r.indicator.name if lang == "vi" else r.indicator.name_en),
+                Text(fmt_number(r.previous, unit, lang)),
+                Text(fmt_number(r.result, unit, lang)),
+                Text(fmt_ratio(r.ratio_previous.value, lang)),
+            ]
             for s in sources:
                 if s not in r.targets:
                     cells.append(Text(""))
@@ -171,21 +219,33 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
     empty = [r.indicator.id for r in analysis.rows if not has_data(r)]
     sm = summarise(analysis.rows)
     if lang == "vi":
-        line = (f"Năm {y}: {sm.met_targets}/{sm.with_targets} chỉ tiêu đạt mọi mục tiêu của năm; "
-                f"{sm.reached_goal}/{sm.with_goal} đã đạt mục tiêu 2030. Còn thiếu: điểm phần trăm, hoặc số người.")
+        line = (
+            f"Năm {y}: {sm.met_targets}/{sm.with_targets} chỉ tiêu đạt mọi mục tiêu của năm; "
+            f"{sm.reached_goal}/{sm.with_goal} đã đạt mục tiêu 2030. Còn thiếu: điểm phần trăm, hoặc số người."
+        )
         if empty:
             line += f"\nKhông có số liệu hay mục tiêu năm {y}: {', '.join(empty)}."
     else:
-        line = (f"{y}: {sm.met_targets} of {sm.with_targets} indicators met all their targets for the year; "
-                f"{sm.reached_goal} of {sm.with_goal} have reached their 2030 goal. Still to go: percentage points, "
-                "or people.")
+        line = (
+            f"{y}: {sm.met_targets} of {sm.with_targets} indicators met all their targets for the year; "
+            f"{sm.reached_goal} of {sm.with_goal} have reached their 2030 goal. Still to go: percentage points, "
+            "or people."
+        )
         if empty:
             line += f"\nNo result or target for {y}: {', '.join(empty)}."
     con.print(Text(line))
 
 
-_PROGRESS_STYLE = {"achieved": "green", "on_track": "green", "moderate": "yellow", "some_progress": "yellow",
-                   "limited": "red", "moving_away": "bold red", "stagnating": "red", "insufficient_data": "dim"}
+_PROGRESS_STYLE = {
+    "achieved": "green",
+    "on_track": "green",
+    "moderate": "yellow",
+    "some_progress": "yellow",
+    "limited": "red",
+    "moving_away": "bold red",
+    "stagnating": "red",
+    "insufficient_data": "dim",
+}
 
 
 def _progress_cell(progress: Any, lang: str, color: bool) -> Any:
@@ -210,23 +270,44 @@ def print_tasks_summary(plan: Plan, summary: dict[str, Any], lang: str = "vi", c
     con = console(color)
     vi = lang == "vi"
     if summary["reported"]:
-        table = Table(title=Text("Tiến độ nhiệm vụ theo đơn vị chủ trì" if vi else "Tasks by lead unit"),
-                      title_justify="left")
-        heads = (["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"]
-                 if vi else ["Lead unit", "Tasks", "Done", "In progress", "Not started", "Not reported"])
+        table = Table(
+            title=Text("Tiến độ nhiệm vụ theo đơn vị chủ trì" if vi else "Tasks by lead unit"), title_justify="left"
+        )
+        heads = (
+            ["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"]
+            if vi
+            else ["Lead unit", "Tasks", "Done", "In progress", "Not started", "Not reported"]
+        )
         for h in heads:
             table.add_column(h, justify="left" if h == heads[0] else "right")
         for row in summary["completion"]:
-            table.add_row(Text(row["name"]), *(Text(str(row[k])) for k in
-                          ("tasks", "done", "in_progress", "not_started", "not_reported")))
+            table.add_row(
+                Text(row["name"]),
+                *(Text(str(row[k])) for k in ("tasks", "done", "in_progress", "not_started", "not_reported")),
+            )
         con.print(table)
     if summary["overdue"]:
-        words = {"not_reported": "chưa báo cáo" if vi else "not reported",
-                 "not_started": "chưa triển khai" if vi else "not started",
-                 "in_progress": "đang triển khai" if vi else "in progress"}
-        con.print(Text((f"Nhiệm vụ quá hạn tính đến {summary['as_of']}:" if vi
-                        else f"Tasks overdue as of {summary['as_of']}:"), style="bold red" if color else ""))
+        words = {
+            "not_reported": "chưa báo cáo" if vi else "not reported",
+            "not_started": "chưa triển khai" if vi else "not started",
+            "in_progress": "đang triển khai" if vi else "in progress",
+        }
+        con.print(
+            Text(
+                (
+                    f"Nhiệm vụ quá hạn tính đến {summary['as_of']}:"
+                    if vi
+                    else f"Tasks overdue as of {summary['as_of']}:"
+                ),
+                style="bold red" if color else "",
+            )
+        )
         for t in summary["overdue"]:
             lead = "; ".join(plan.unit_name(u) for u in t["lead"])
-            con.print(Text(f"  {t['id']} (hạn {t['deadline']}, {words[t['status']]}) — {lead}" if vi else
-                           f"  {t['id']} (due {t['deadline']}, {words[t['status']]}) — {lead}"))
+            con.print(
+                Text(
+                    f"  {t['id']} (hạn {t['deadline']}, {words[t['status']]}) — {lead}"
+                    if vi
+                    else f"  {t['id']} (due {t['deadline']}, {words[t['status']]}) — {lead}"
+                )
+            )

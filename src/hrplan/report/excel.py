@@ -33,23 +33,64 @@ from hrplan.taskstatus import STATUSES
 
 L = {
     "vi": {
-        "sheet1": "Phụ biểu 01", "sheet2": "Phụ biểu 02", "chart": "Biểu đồ", "sources": "Nguồn", "tt": "TT",
-        "id": "Mã", "name": "Chỉ tiêu", "unit": "ĐVT", "goal": "Mục tiêu 2030", "targets": "Mục tiêu năm {y}",
-        "results": "Kết quả thực hiện", "year": "Năm {y}", "compare": "So sánh (%)", "r_prev": "TH {y}/TH {p}",
-        "r_src": "TH/MT {s}", "r_2030": "TH/2030", "next": "Kế hoạch năm {n}", "lead": "Đơn vị chủ trì",
-        "partners": "Đơn vị phối hợp", "task": "Nhiệm vụ, giải pháp", "deadline": "Thời hạn",
-        "lead3": "Chủ trì theo Mục III", "progress": "Tiến độ đến 2030", "status": "Tình trạng",
-        "matrix": "Ma trận phân công", "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}",
-        "title2": "PHÂN CÔNG NHIỆM VỤ", "people": "người",
+        "sheet1": "Phụ biểu 01",
+        "sheet2": "Phụ biểu 02",
+        "chart": "Biểu đồ",
+        "sources": "Nguồn",
+        "tt": "TT",
+        "id": "Mã",
+        "name": "Chỉ tiêu",
+        "unit": "ĐVT",
+        "goal": "Mục tiêu 2030",
+        "targets": "Mục tiêu năm {y}",
+        "results": "Kết quả thực hiện",
+        "year": "Năm {y}",
+        "compare": "So sánh (%)",
+        "r_prev": "TH {y}/TH {p}",
+        "r_src": "TH/MT {s}",
+        "r_2030": "TH/2030",
+        "next": "Kế hoạch năm {n}",
+        "lead": "Đơn vị chủ trì",
+        "partners": "Đơn vị phối hợp",
+        "task": "Nhiệm vụ, giải pháp",
+        "deadline": "Thời hạn",
+        "lead3": "Chủ trì theo Mục III",
+        "progress": "Tiến độ đến 2030",
+        "status": "Tình trạng",
+        "matrix": "Ma trận phân công",
+        "title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}",
+        "title2": "PHÂN CÔNG NHIỆM VỤ",
+        "people": "người",
     },
     "en": {
-        "sheet1": "Appendix 01", "sheet2": "Appendix 02", "chart": "Chart", "sources": "Sources", "tt": "No.",
-        "id": "Id", "name": "Indicator", "unit": "Unit", "goal": "2030 goal", "targets": "Targets {y}",
-        "results": "Results", "year": "{y}", "compare": "Comparison (%)", "r_prev": "{y}/{p}", "r_src": "Result/{s}",
-        "r_2030": "Result/2030", "next": "Plan {n}", "lead": "Lead unit", "partners": "Coordinating units",
-        "task": "Task", "deadline": "Deadline", "lead3": "Lead per section III", "progress": "Pace to 2030",
-        "status": "Status", "matrix": "Assignment matrix", "title": "INDICATOR RESULTS {y}",
-        "title2": "TASK ASSIGNMENTS", "people": "people",
+        "sheet1": "Appendix 01",
+        "sheet2": "Appendix 02",
+        "chart": "Chart",
+        "sources": "Sources",
+        "tt": "No.",
+        "id": "Id",
+        "name": "Indicator",
+        "unit": "Unit",
+        "goal": "2030 goal",
+        "targets": "Targets {y}",
+        "results": "Results",
+        "year": "{y}",
+        "compare": "Comparison (%)",
+        "r_prev": "{y}/{p}",
+        "r_src": "Result/{s}",
+        "r_2030": "Result/2030",
+        "next": "Plan {n}",
+        "lead": "Lead unit",
+        "partners": "Coordinating units",
+        "task": "Task",
+        "deadline": "Deadline",
+        "lead3": "Lead per section III",
+        "progress": "Pace to 2030",
+        "status": "Status",
+        "matrix": "Assignment matrix",
+        "title": "INDICATOR RESULTS {y}",
+        "title2": "TASK ASSIGNMENTS",
+        "people": "people",
     },
 }
 
@@ -98,14 +139,21 @@ def _header(ws: Any, plan: Plan, lay: Layout, y: int, lang: str) -> int:
     ws.cell(1, 1).alignment = CENTER
     top, sub = 4, 5
     spans: list[tuple[str, list[str]]] = [
-        (lab["tt"], []), (lab["id"], []), (lab["name"], []), (lab["unit"], []), (lab["goal"], []),
+        (lab["tt"], []),
+        (lab["id"], []),
+        (lab["name"], []),
+        (lab["unit"], []),
+        (lab["goal"], []),
         (lab["targets"].format(y=y), [lab["r_src"].format(s=s).replace("TH/", "") for s in lay.sources]),
         (lab["results"], [lab["year"].format(y=y - 1), lab["year"].format(y=y)]),
-        (lab["compare"], [lab["r_prev"].format(y=y, p=y - 1), *(lab["r_src"].format(s=s) for s in lay.sources),
-                          lab["r_2030"]]),
+        (
+            lab["compare"],
+            [lab["r_prev"].format(y=y, p=y - 1), *(lab["r_src"].format(s=s) for s in lay.sources), lab["r_2030"]],
+        ),
         (lab["progress"], []),
         *([(lab["next"].format(n=y + 1), list(lay.next_sources))] if lay.next_sources else []),
-        (lab["lead"], []), (lab["partners"], []),
+        (lab["lead"], []),
+        (lab["partners"], []),
     ]
     c = 1
     for title, subs in spans:
@@ -132,8 +180,10 @@ def appendix_01(wb: Any, plan: Plan, analysis: Analysis, lang: str) -> None:
     y = analysis.year
     lay = Layout(
         sources=[s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)],
-        next_sources=[s for s in plan.targets.sources if any(s in i.targets.get(y + 1, {})
-                                                             for i in plan.targets.indicators)])
+        next_sources=[
+            s for s in plan.targets.sources if any(s in i.targets.get(y + 1, {}) for i in plan.targets.indicators)
+        ],
+    )
     ws = wb.active
     ws.title = lab["sheet1"]
     last_head = _header(ws, plan, lay, y, lang)
@@ -186,8 +236,11 @@ def _indicator_row(ws: Any, r: int, plan: Plan, row: Comparison, lay: Layout, la
     _put(ws, r, c + 1, row.result, unit)
     c += 2
     ratio_cells = []
-    for value in (row.ratio_previous.value, *(row.ratio_targets[s].value if s in row.ratio_targets else None
-                                              for s in lay.sources), row.ratio_2030.value):
+    for value in (
+        row.ratio_previous.value,
+        *(row.ratio_targets[s].value if s in row.ratio_targets else None for s in lay.sources),
+        row.ratio_2030.value,
+    ):
         cell = _put(ws, r, c, value, percent=True)
         if value is not None and c > 6 + len(lay.sources) + 2:  # TH/TH-1 tells growth, not success
             ratio_cells.append(cell.coordinate)
@@ -222,8 +275,15 @@ def appendix_02(wb: Any, plan: Plan, lang: str, statuses: dict[str, str]) -> Non
             due = "/".join(reversed(due.split("-")))  # 05/12/2024, as the plan writes it
         status = statuses.get(t["id"])
         shown = STATUSES[status][0 if lang == "vi" else 1] if status else ""
-        values = [t["id"], t["title"], _units(plan, t["lead"]), _units(plan, t["partners"]), due, _units(plan, sec3),
-                  shown]
+        values = [
+            t["id"],
+            t["title"],
+            _units(plan, t["lead"]),
+            _units(plan, t["partners"]),
+            due,
+            _units(plan, sec3),
+            shown,
+        ]
         for c, v in enumerate(values, 1):
             cell = _put(ws, r, c, v)
             cell.alignment = WRAP
@@ -267,8 +327,11 @@ def sources_sheet(wb: Any, analyses: list[Analysis], problems: list[Problem], la
     from hrplan.report.problems import display_path
 
     ws = wb.create_sheet(L[lang]["sources"])
-    heads = (["Mã", "Địa bàn", "Năm", "Giá trị", "Lấy từ (tệp:trang!ô hoặc tệp:dòng:cột)"] if lang == "vi"
-             else ["Id", "Area", "Year", "Value", "Read from (file:sheet!cell or file:line:column)"])
+    heads = (
+        ["Mã", "Địa bàn", "Năm", "Giá trị", "Lấy từ (tệp:trang!ô hoặc tệp:dòng:cột)"]
+        if lang == "vi"
+        else ["Id", "Area", "Year", "Value", "Read from (file:sheet!cell or file:line:column)"]
+    )
     for c, h in enumerate(heads, 1):
         ws.cell(1, c, h).font = BOLD
     r = 2
@@ -294,8 +357,9 @@ def sources_sheet(wb: Any, analyses: list[Analysis], problems: list[Problem], la
     print_setup(ws, "1:1")
 
 
-def workbook_bytes(plan: Plan, analyses: list[Analysis], problems: list[Problem], lang: str = "vi",
-                   tasks: dict[str, Any] | None = None) -> bytes:
+def workbook_bytes(
+    plan: Plan, analyses: list[Analysis], problems: list[Problem], lang: str = "vi", tasks: dict[str, Any] | None = None
+) -> bytes:
     """The whole report workbook, deterministic for equal inputs."""
     from openpyxl import Workbook
 

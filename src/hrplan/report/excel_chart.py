@@ -9,8 +9,16 @@ from hrplan.model import Plan, goal_bounds
 from hrplan.progress import label
 from hrplan.report.excel_style import BOLD, PCT
 
-MARKS = {"achieved": "✓", "on_track": "▲", "moderate": "△", "some_progress": "△", "limited": "▽",
-         "stagnating": "▼", "moving_away": "▼", "insufficient_data": ""}
+MARKS = {
+    "achieved": "✓",
+    "on_track": "▲",
+    "moderate": "△",
+    "some_progress": "△",
+    "limited": "▽",
+    "stagnating": "▼",
+    "moving_away": "▼",
+    "insufficient_data": "",
+}
 
 
 def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) -> None:
@@ -22,8 +30,11 @@ def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) 
 
     data = wb.create_sheet(title)
     y = analysis.year
-    heads = (["Mã", f"Kết quả {y}", f"Mục tiêu {y}", "Mục tiêu 2030"] if lang == "vi"
-             else ["Id", f"Result {y}", f"Target {y}", "2030 goal"])
+    heads = (
+        ["Mã", f"Kết quả {y}", f"Mục tiêu {y}", "Mục tiêu 2030"]
+        if lang == "vi"
+        else ["Id", f"Result {y}", f"Target {y}", "2030 goal"]
+    )
     for c, h in enumerate(heads, 1):
         data.cell(1, c, h).font = BOLD
     r = 1
@@ -43,8 +54,11 @@ def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) 
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = (f"Kết quả {y} so với mục tiêu năm và mục tiêu 2030" if lang == "vi"
-                   else f"{y} results against the year's target and the 2030 goal")
+    chart.title = (
+        f"Kết quả {y} so với mục tiêu năm và mục tiêu 2030"
+        if lang == "vi"
+        else f"{y} results against the year's target and the 2030 goal"
+    )
     chart.y_axis.title = "%"
     chart.y_axis.numFmt = "0%"
     chart.y_axis.scaling.min = 0
@@ -58,8 +72,9 @@ def chart_sheet(wb: Any, plan: Plan, analysis: Analysis, title: str, lang: str) 
     chart.legend.position = "b"
     chart.width, chart.height = 26, 13
     data.add_chart(chart, "F2")
-    legend = ("Dấu sau mã: tiến độ đến 2030 — " if lang == "vi" else "Mark after the id: pace to 2030 — ") + \
-        "; ".join(f"{m} {label(k, lang)}" for k, m in MARKS.items() if m)
+    legend = ("Dấu sau mã: tiến độ đến 2030 — " if lang == "vi" else "Mark after the id: pace to 2030 — ") + "; ".join(
+        f"{m} {label(k, lang)}" for k, m in MARKS.items() if m
+    )
     data.cell(r + 2, 1, legend)
     for col, width in zip("ABCD", (8, 13, 13, 14), strict=True):
         data.column_dimensions[col].width = width

@@ -26,15 +26,25 @@ BAD = (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0
 def add_direction_colours(ws: Any, increase: list[str], decrease: list[str]) -> None:
     """Green where a ratio means the target is met, red where not; the rule follows the value, so an
     edited cell re-colours. Rising indicators are met at >= 100%, falling ones at <= 100%."""
-    for cells, good_op, bad_op in ((increase, "greaterThanOrEqual", "lessThan"),
-                                   (decrease, "lessThanOrEqual", "greaterThan")):
+    for cells, good_op, bad_op in (
+        (increase, "greaterThanOrEqual", "lessThan"),
+        (decrease, "lessThanOrEqual", "greaterThan"),
+    ):
         if not cells:
             continue
         ref = " ".join(cells)
-        ws.conditional_formatting.add(ref, CellIsRule(  # type: ignore[no-untyped-call]
-            operator=good_op, formula=["1"], fill=GOOD[0], font=GOOD[1]))
-        ws.conditional_formatting.add(ref, CellIsRule(  # type: ignore[no-untyped-call]
-            operator=bad_op, formula=["1"], fill=BAD[0], font=BAD[1]))
+        ws.conditional_formatting.add(
+            ref,
+            CellIsRule(  # type: ignore[no-untyped-call]
+                operator=good_op, formula=["1"], fill=GOOD[0], font=GOOD[1]
+            ),
+        )
+        ws.conditional_formatting.add(
+            ref,
+            CellIsRule(  # type: ignore[no-untyped-call]
+                operator=bad_op, formula=["1"], fill=BAD[0], font=BAD[1]
+            ),
+        )
 
 
 def fit_widths(ws: Any, fixed: dict[int, int], first_row: int = 1, lo: int = 6, hi: int = 14) -> None:
@@ -44,8 +54,11 @@ def fit_widths(ws: Any, fixed: dict[int, int], first_row: int = 1, lo: int = 6, 
         for cell in row:
             if cell.value is None or type(cell).__name__ == "MergedCell":
                 continue
-            text = f"{cell.value:.2%}" if isinstance(cell.value, float) and cell.number_format.endswith("%") \
+            text = (
+                f"{cell.value:.2%}"
+                if isinstance(cell.value, float) and cell.number_format.endswith("%")
                 else str(cell.value)
+            )
             longest = max((len(x) for x in text.split("\n")), default=0)
             widths[cell.column] = max(widths.get(cell.column, 0), longest + 2)
     for col in range(1, ws.max_column + 1):
@@ -70,8 +83,12 @@ def fit_heights(ws: Any, first_row: int, line_height: float = 14.5) -> None:
     """Row heights for wrapped text: spreadsheets other than Excel do not grow rows by themselves."""
     import math
 
-    merged = {c.coordinate for rng in ws.merged_cells.ranges for row in ws.iter_rows(
-        min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col) for c in row}
+    merged = {
+        c.coordinate
+        for rng in ws.merged_cells.ranges
+        for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col)
+        for c in row
+    }
     for row in ws.iter_rows(min_row=first_row):
         lines = 1
         for cell in row:

@@ -26,42 +26,72 @@ def gap_table(plan: Plan, analysis: Analysis, lang: str = "vi") -> str:
     lab = LABELS[lang]
     y = analysis.year
     sources = [s for s in plan.targets.sources if any(s in r.targets for r in analysis.rows)]
-    head = [lab["id"], lab["name"], f"{lab['th']} {y - 1}", f"{lab['th']} {y}", f"{y}/{y - 1}",
-            *[f"{lab['th']}/{s}" for s in sources], lab["goal"], lab["r2030"], lab["gap"], lab["progress"]]
+    head = [
+        lab["id"],
+        lab["name"],
+        f"{lab['th']} {y - 1}",
+        f"{lab['th']} {y}",
+        f"{y}/{y - 1}",
+        *[f"{lab['th']}/{s}" for s in sources],
+        lab["goal"],
+        lab["r2030"],
+        lab["gap"],
+        lab["progress"],
+    ]
     out: list[str] = []
     for group, info in plan.targets.groups.items():
         rows = [r for r in analysis.rows if r.indicator.group == group and has_data(r)]
         if not rows:
             continue
-        out += [f"### {group}. {info.name if lang == 'vi' else info.name_en or info.name}", "",
-                "| " + " | ".join(head) + " |", "|" + "---|" * 2 + "---:|" * (len(head) - 2)]
+        out += [
+            f"### {group}. {info.name if lang == 'vi' else info.name_en or info.name}",
+            "",
+            "| " + " | ".join(head) + " |",
+            "|" + "---|" * 2 + "---:|" * (len(head) - 2),
+        ]
         out += ["| " + " | ".join(_cell(c) for c in _cells(r, sources, lang)) + " |" for r in rows]
         out.append("")
     empty = [r.indicator.id for r in analysis.rows if not has_data(r)]
     if empty:
-        out += [("Không có số liệu hay mục tiêu năm " if lang == "vi" else "No result or target for ")
-                + f"{y}: {', '.join(empty)}.", ""]
+        out += [
+            ("Không có số liệu hay mục tiêu năm " if lang == "vi" else "No result or target for ")
+            + f"{y}: {', '.join(empty)}.",
+            "",
+        ]
     s = summarise(analysis.rows)
-    out.append(f"**{s.met_targets}/{s.with_targets}** "
-               + ("chỉ tiêu đạt mọi mục tiêu năm; " if lang == "vi" else "indicators met all targets of the year; ")
-               + f"**{s.reached_goal}/{s.with_goal}** "
-               + ("đã đạt mục tiêu 2030." if lang == "vi" else "have reached their 2030 goal."))
+    out.append(
+        f"**{s.met_targets}/{s.with_targets}** "
+        + ("chỉ tiêu đạt mọi mục tiêu năm; " if lang == "vi" else "indicators met all targets of the year; ")
+        + f"**{s.reached_goal}/{s.with_goal}** "
+        + ("đã đạt mục tiêu 2030." if lang == "vi" else "have reached their 2030 goal.")
+    )
     return "\n".join(out) + "\n"
 
 
 def _cells(r: Comparison, sources: list[str], lang: str) -> list[str]:
     unit = r.indicator.unit
-    cells = [r.indicator.id, r.indicator.name if lang == "vi" else r.indicator.name_en,
-             fmt_number(r.previous, unit, lang), fmt_number(r.result, unit, lang),
-             fmt_ratio(r.ratio_previous.value, lang)]
+    cells = [
+        r.indicator.id,
+        r.indicator.name if lang == "vi" else r.indicator.name_en,
+        fmt_number(r.previous, unit, lang),
+        fmt_number(r.result, unit, lang),
+        fmt_ratio(r.ratio_previous.value, lang),
+    ]
     for s in sources:
         if s in r.targets:
-            cells.append(fmt_ratio(r.ratio_targets[s].value, lang) + _mark(r.met[s])
-                         + f" ({fmt_number(r.targets[s], unit, lang)})")
+            cells.append(
+                fmt_ratio(r.ratio_targets[s].value, lang)
+                + _mark(r.met[s])
+                + f" ({fmt_number(r.targets[s], unit, lang)})"
+            )
         else:
             cells.append("")
-    cells += [fmt_goal(goal_json(r.goal_2030), unit, lang), fmt_ratio(r.ratio_2030.value, lang) + _mark(r.met_2030),
-              fmt_gap(r.gap_2030, unit, lang), label(r.progress.klass, lang) if r.progress else ""]
+    cells += [
+        fmt_goal(goal_json(r.goal_2030), unit, lang),
+        fmt_ratio(r.ratio_2030.value, lang) + _mark(r.met_2030),
+        fmt_gap(r.gap_2030, unit, lang),
+        label(r.progress.klass, lang) if r.progress else "",
+    ]
     return cells
 
 
@@ -77,9 +107,12 @@ def progress_section(analysis: Analysis, lang: str = "vi") -> list[str]:
         extra = "" if p.r is None else f" — R = {p.r:.2f}"
         if p.projected_2030 is not None:
             extra += f", {'dự báo 2030' if lang == 'vi' else 'projected 2030'}: " + fmt_number(
-                p.projected_2030, r.indicator.unit, lang)
-        out.append(f"- **{label(p.klass, lang)}** · {r.indicator.id} "
-                   f"{r.indicator.name if lang == 'vi' else r.indicator.name_en}{extra}")
+                p.projected_2030, r.indicator.unit, lang
+            )
+        out.append(
+            f"- **{label(p.klass, lang)}** · {r.indicator.id} "
+            f"{r.indicator.name if lang == 'vi' else r.indicator.name_en}{extra}"
+        )
     out.append("")
     return out
 

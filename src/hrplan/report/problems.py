@@ -44,8 +44,10 @@ def _relocated(p: Problem) -> Problem:
 
 def render_text(problems: list[Problem]) -> str:
     """yamllint style: `path:line:col: severity: message [code]`, then a count."""
-    lines = [f"{q.location()}: {q.severity.value}: {q.message} [{q.code}]"
-             for q in sorted(map(_relocated, problems), key=sort_key)]
+    lines = [
+        f"{q.location()}: {q.severity.value}: {q.message} [{q.code}]"
+        for q in sorted(map(_relocated, problems), key=sort_key)
+    ]
     e, w = count(problems, Severity.ERROR), count(problems, Severity.WARNING)
     lines.append(f"{e} error(s), {w} warning(s)")
     return "\n".join(lines)

@@ -42,19 +42,42 @@ def template_bytes(plan: Plan, year: int) -> bytes:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    pct = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                         showErrorMessage=True, errorTitle="Giá trị không hợp lệ",
-                         error="Nhập số phần trăm từ 0 đến 100, ví dụ 77,42.")
-    ppl = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                         showErrorMessage=True, errorTitle="Giá trị không hợp lệ", error="Nhập số người (số nguyên).")
+    pct = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Giá trị không hợp lệ",
+        error="Nhập số phần trăm từ 0 đến 100, ví dụ 77,42.",
+    )
+    ppl = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Giá trị không hợp lệ",
+        error="Nhập số người (số nguyên).",
+    )
     ws.add_data_validation(pct)
     ws.add_data_validation(ppl)
     fill = PatternFill("solid", fgColor="FFF2CC")
     for r, ind in enumerate(plan.targets.indicators, start=4):
         prev = ind.published.results.get(year - 1) if ind.published else None
-        ws.append([ind.id, safe_text(ind.name), "%" if ind.unit == "percent" else "người",
-                   safe_text("; ".join(plan.unit_name(u) for u in ind.lead)), None,
-                   number(prev) if prev is not None else None, None, None])
+        ws.append(
+            [
+                ind.id,
+                safe_text(ind.name),
+                "%" if ind.unit == "percent" else "người",
+                safe_text("; ".join(plan.unit_name(u) for u in ind.lead)),
+                None,
+                number(prev) if prev is not None else None,
+                None,
+                None,
+            ]
+        )
         for col in ("F", "G"):
             cell = ws[f"{col}{r}"]
             cell.fill = fill

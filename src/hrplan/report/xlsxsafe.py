@@ -24,8 +24,10 @@ def safe_text(text: str) -> str:
     """Text without control characters; refuses (never truncates) text too long for a cell."""
     cleaned = clean_control(text)
     if len(cleaned) > EXCEL_CELL_LIMIT:
-        raise CellTextTooLong(f"text of {len(cleaned):,} characters is longer than an Excel cell holds "
-                              f"({EXCEL_CELL_LIMIT:,}): shorten it in the source: {cleaned[:60]!r}...")
+        raise CellTextTooLong(
+            f"text of {len(cleaned):,} characters is longer than an Excel cell holds "
+            f"({EXCEL_CELL_LIMIT:,}): shorten it in the source: {cleaned[:60]!r}..."
+        )
     return cleaned
 
 

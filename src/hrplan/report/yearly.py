@@ -21,8 +21,10 @@ def _missed(plan: Plan, a: Analysis, lang: str) -> list[str]:
             if ok is False:
                 unit = r.indicator.unit
                 name = r.indicator.name if lang == "vi" else r.indicator.name_en
-                out.append(f"- **{r.indicator.id}** {name}: {fmt_number(r.result, unit, lang)} / {s} "
-                           f"{fmt_number(r.targets[s], unit, lang)} = {fmt_ratio(r.ratio_targets[s].value, lang)}")
+                out.append(
+                    f"- **{r.indicator.id}** {name}: {fmt_number(r.result, unit, lang)} / {s} "
+                    f"{fmt_number(r.targets[s], unit, lang)} = {fmt_ratio(r.ratio_targets[s].value, lang)}"
+                )
     return out
 
 
@@ -30,16 +32,28 @@ def _task_status_lines(plan: Plan, tasks: dict[str, Any], lang: str) -> list[str
     vi = lang == "vi"
     out = []
     if tasks.get("reported"):
-        out += ["| " + " | ".join(["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai",
-                                   "Chưa báo cáo"] if vi else ["Lead unit", "Tasks", "Done", "In progress",
-                                                               "Not started", "Not reported"]) + " |",
-                "|---|---:|---:|---:|---:|---:|"]
-        out += [f"| {r['name']} | {r['tasks']} | {r['done']} | {r['in_progress']} | {r['not_started']} | "
-                f"{r['not_reported']} |" for r in tasks["completion"]]
+        out += [
+            "| "
+            + " | ".join(
+                ["Đơn vị chủ trì", "Số NV", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "Chưa báo cáo"]
+                if vi
+                else ["Lead unit", "Tasks", "Done", "In progress", "Not started", "Not reported"]
+            )
+            + " |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        out += [
+            f"| {r['name']} | {r['tasks']} | {r['done']} | {r['in_progress']} | {r['not_started']} | "
+            f"{r['not_reported']} |"
+            for r in tasks["completion"]
+        ]
         out.append("")
     if tasks.get("overdue"):
-        out += [(f"**Quá hạn tính đến {tasks['as_of']}:** " if vi else f"**Overdue as of {tasks['as_of']}:** ")
-                + ", ".join(f"{t['id']} ({t['deadline']})" for t in tasks["overdue"]), ""]
+        out += [
+            (f"**Quá hạn tính đến {tasks['as_of']}:** " if vi else f"**Overdue as of {tasks['as_of']}:** ")
+            + ", ".join(f"{t['id']} ({t['deadline']})" for t in tasks["overdue"]),
+            "",
+        ]
     return out
 
 
@@ -64,16 +78,27 @@ def _tasks_by_lead(plan: Plan, lang: str, statuses: dict[str, str] | None = None
     return out
 
 
-def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Problem], inputs: list[str],
-                     lang: str = "vi", tasks: dict[str, Any] | None = None) -> str:
+def summary_markdown(
+    plan: Plan,
+    analyses: list[Analysis],
+    problems: list[Problem],
+    inputs: list[str],
+    lang: str = "vi",
+    tasks: dict[str, Any] | None = None,
+) -> str:
     """The report's Markdown: gap tables, the targets missed, tasks by lead unit, problems."""
     info = plan.targets.plan
     y = analyses[0].year
     vi = lang == "vi"
-    lines = [f"# {'Báo cáo kết quả thực hiện' if vi else 'Results report'} {y} — {info.id} ({info.province})", "",
-             f"{'Kế hoạch' if vi else 'Plan'}: {info.title}", "",
-             f"{'Số liệu' if vi else 'Inputs'}: " + ", ".join(f"`{p}`" for p in inputs), "",
-             compare_markdown(plan, analyses, lang)]
+    lines = [
+        f"# {'Báo cáo kết quả thực hiện' if vi else 'Results report'} {y} — {info.id} ({info.province})",
+        "",
+        f"{'Kế hoạch' if vi else 'Plan'}: {info.title}",
+        "",
+        f"{'Số liệu' if vi else 'Inputs'}: " + ", ".join(f"`{p}`" for p in inputs),
+        "",
+        compare_markdown(plan, analyses, lang),
+    ]
     lines += progress_section(analyses[0], lang)
     for a in analyses:
         missed = _missed(plan, a, lang)
@@ -95,8 +120,16 @@ def summary_markdown(plan: Plan, analyses: list[Analysis], problems: list[Proble
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(out_dir: Path, plan: Plan, analyses: list[Analysis], problems: list[Problem], inputs: list[str],
-                 lang: str, tasks: dict[str, Any], on_write: Callable[[Path], Any] | None = None) -> list[Path]:
+def write_report(
+    out_dir: Path,
+    plan: Plan,
+    analyses: list[Analysis],
+    problems: list[Problem],
+    inputs: list[str],
+    lang: str,
+    tasks: dict[str, Any],
+    on_write: Callable[[Path], Any] | None = None,
+) -> list[Path]:
     """Write report-Y.xlsx, report-Y.md and compare-Y.json atomically into out_dir."""
     from hrplan.atomic import write_bytes, write_text
     from hrplan.report.data import compare_json
