@@ -26,9 +26,9 @@ from pathlib import Path
 
 import openpyxl
 
-from hrplan.analysis import analyse
-from hrplan.load import load_plan
-from hrplan.results import read_results
+from hrplan.analysis.rows import analyse
+from hrplan.plan.load import load_plan
+from hrplan.results.merge import read_results
 
 
 def generate(path: Path, n: int, percent_cells: bool) -> None:

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hrplan.cli import app
-from hrplan.schema import schema_text, schemas
+from hrplan.plan.schema import schema_text, schemas
 
 runner = CliRunner()
 
@@ -132,12 +132,12 @@ def test_fast_paths_do_not_import_openpyxl_or_rich_tables(argv: list[str]) -> No
 
 
 def test_unexpected_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import hrplan.views
+    import hrplan.plan.queries
 
     def boom(*_: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(hrplan.views, "indicator_rows", boom)
+    monkeypatch.setattr(hrplan.plan.queries, "indicator_rows", boom)
     result = runner.invoke(app, ["indicators"])
     assert result.exit_code == 3
     assert "unexpected error: RuntimeError: kaboom" in result.stderr and "Traceback" not in result.stderr

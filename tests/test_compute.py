@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hrplan.compute import compare_indicator, gap, goal_bound, met, ratio, summarise
-from hrplan.model import Indicator
+from hrplan.analysis.ratios import compare_indicator, gap, goal_bound, met, ratio, summarise
+from hrplan.plan.model import Indicator
 
 finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hrplan.checks import check_plan
-from hrplan.load import load_plan
-from hrplan.model import Noted, goal_bounds, number
-from hrplan.problems import Severity
+from hrplan.core.problems import Severity
+from hrplan.plan.checks import check_plan
+from hrplan.plan.load import load_plan
+from hrplan.plan.model import Noted, goal_bounds, number
 
 from .conftest import PLAN_TEXT
 
@@ -103,7 +103,7 @@ def test_uncertain_readings_carry_notes() -> None:
 
 
 def test_section_iii_and_appendix_02_both_kept_for_6_3() -> None:
-    from hrplan.views import section_iii_leads
+    from hrplan.plan.queries import section_iii_leads
 
     p = plan()
     t63 = next(t for t in p.tasks.tasks if t.id == "6.3")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hrplan.model import Indicator
-from hrplan.progress import assess, bar, label
+from hrplan.analysis.progress import assess, bar, label
+from hrplan.plan.model import Indicator
 
 
 def ind(direction: str = "increase", goal: object = 80, unit: str = "percent") -> Indicator:

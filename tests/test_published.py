@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from hrplan.analysis.published import parse_printed, printed_cells
 from hrplan.cli import app
-from hrplan.load import load_plan
-from hrplan.published import parse_printed, printed_cells
+from hrplan.plan.load import load_plan
 
 # (indicator, column, printed, reproduced): the whole appendix, in order.
 EXPECTED = [

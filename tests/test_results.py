@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrplan.load import load_plan
-from hrplan.model import Plan
-from hrplan.problems import Severity
-from hrplan.results import Results, read_file, read_results
-from hrplan.workbook import col_letter
+from hrplan.core.problems import Severity
+from hrplan.plan.load import load_plan
+from hrplan.plan.model import Plan
+from hrplan.results.merge import Results, read_file, read_results
+from hrplan.results.workbook import col_letter
 
 from .workbooks import long_workbook
 
@@ -169,7 +169,7 @@ def test_xml_bomb_is_refused(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_zip_bomb_is_refused_before_reading(tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hrplan.workbook as wbmod
+    import hrplan.results.workbook as wbmod
 
     good = long_workbook(tmp_path / "g.xlsx", [("A1", 2023, 1)])
     monkeypatch.setattr(wbmod, "MAX_UNCOMPRESSED", 1000)
@@ -258,7 +258,7 @@ cells = st.one_of(
 def test_random_workbook_never_crashes_compare(
     tmp_path: Path, plan: Plan, grid: list[list[object]], fmt: str | None
 ) -> None:
-    from hrplan.analysis import analyse
+    from hrplan.analysis.rows import analyse
 
     header = [["Mã", "Năm", "Giá trị", "Địa bàn"]] if len(grid) % 2 else []
     wb = openpyxl.Workbook()
@@ -290,7 +290,7 @@ def test_percent_semantics_on_every_read_path(
 ) -> None:
     """calamine with percent cells found in the XML, openpyxl values-only (no percent style), openpyxl cells
     with formats (percent styles), CSV: the same meaning everywhere."""
-    import hrplan.workbook as wbmod
+    import hrplan.results.workbook as wbmod
 
     if not calamine:
         monkeypatch.setattr(wbmod, "_open_calamine", lambda *_: None)
@@ -308,7 +308,7 @@ def test_percent_semantics_on_every_read_path(
         res = read_file(path, plan)
         assert [(m.id, m.value) for m in res.values] == expected, path
         assert res.problems == []
-    from hrplan.workbook import open_results
+    from hrplan.results.workbook import open_results
 
     _, _, handle = open_results(styled)
     assert (handle is None) is calamine  # calamine keeps no openpyxl workbook open
@@ -327,9 +327,9 @@ def test_percent_semantics_on_every_read_path(
 )
 def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt: str | None, ind_id: str) -> None:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
-    from hrplan.table import read_sheet
-    from hrplan.values import parse_cell
-    from hrplan.workbook import Sheet
+    from hrplan.results.table import read_sheet
+    from hrplan.results.values import parse_cell
+    from hrplan.results.workbook import Sheet
 
     rows = iter([(1, ["id", "year", "value"], None), (2, [ind_id, 2023, raw], [None, None, fmt])])
     res = read_sheet(Sheet("S", rows), "f.xlsx", plan)
@@ -368,7 +368,7 @@ def test_header_without_values_is_not_a_missing_table(tmp_path: Path, plan: Plan
     ],
 )
 def test_styled_cells_in_every_layout(xml: bytes, expected: list[tuple[bytes, bytes]] | None) -> None:
-    from hrplan.workbook import _ref_to_rc, _styled_cells
+    from hrplan.results.workbook import _ref_to_rc, _styled_cells
 
     assert _styled_cells(xml) == expected
     assert _ref_to_rc(b"AB12") == (12, 28)

@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from hrplan.audit import audit
+from hrplan.analysis.audit import audit
 from hrplan.cli import app
-from hrplan.load import load_plan
-from hrplan.model import Plan
-from hrplan.results import read_file
-from hrplan.taskstatus import completion, overdue, parse_task_id
+from hrplan.plan.load import load_plan
+from hrplan.plan.model import Plan
+from hrplan.results.merge import read_file
+from hrplan.results.taskstatus import completion, overdue, parse_task_id
 
 from .conftest import CASES
 
@@ -114,7 +114,7 @@ def test_compare_json_carries_task_status(tmp_path: Path) -> None:
 
 
 def test_conflicting_statuses(tmp_path: Path, plan: Plan) -> None:
-    from hrplan.results import read_results
+    from hrplan.results.merge import read_results
 
     a = status_workbook(tmp_path / "a.xlsx", [("1.9", "", "hoàn thành")])
     b = status_workbook(tmp_path / "b.xlsx", [("1.9", "", "đang triển khai")])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrplan.values import Parsed, is_percent_format, parse_cell, parse_text, parse_year
+from hrplan.results.values import Parsed, is_percent_format, parse_cell, parse_text, parse_year
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_any_cell_parses_or_explains(raw: object, unit: str, fmt: str | None) ->
     st.sampled_from(["percent", "people"]),
 )
 def test_fast_path_agrees_with_parse_cell(raw: object, unit: str) -> None:
-    from hrplan.table import fast_number
+    from hrplan.results.table import fast_number
 
     fast = fast_number(raw, unit)
     if fast is not None:

@@ -5,8 +5,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrplan import yamlsafe
-from hrplan.problems import Problem, Severity
+from hrplan.core.problems import Problem, Severity
+from hrplan.plan import yamlsafe
 
 
 def codes(text: str) -> list[tuple[str, int | None, int | None]]:

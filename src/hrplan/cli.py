@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from hrplan import __version__
-from hrplan.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USAGE, HrplanError, UsageError
+from hrplan.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USAGE, HrplanError, UsageError
 
 
 class _Handled(TyperGroup):
@@ -101,7 +101,7 @@ def _root(
 
 
 def _plan(targets: Path | None, tasks: Path | None) -> Any:
-    from hrplan.session import checked_plan
+    from hrplan.analysis.session import checked_plan
 
     return checked_plan(targets, tasks)
 
@@ -124,10 +124,10 @@ def validate(
 
     Example: hrplan validate data/targets_2024.yaml data/tasks.yaml --format github
     """
-    from hrplan.validate import validate_paths
+    from hrplan.plan.validate import validate_paths
 
     problems = validate_paths(list(paths or []))
-    from hrplan.problems import Severity, failing
+    from hrplan.core.problems import Severity, failing
     from hrplan.report.problems import render
 
     shown = [p for p in problems if not (quiet and p.severity is Severity.INFO)]
@@ -147,7 +147,7 @@ def indicators(
 
     Example: hrplan indicators --format json
     """
-    from hrplan.views import indicator_rows
+    from hrplan.plan.queries import indicator_rows
 
     plan = _plan(targets, tasks)
     rows = indicator_rows(plan)
@@ -178,7 +178,7 @@ def tasks_cmd(
 
     Example: hrplan tasks --unit 'Sở Nội vụ' --role lead
     """
-    from hrplan.views import assignment_matrix, task_rows
+    from hrplan.plan.queries import assignment_matrix, task_rows
 
     if role not in ("lead", "partner", "any"):
         raise UsageError(f"--role must be lead, partner or any, not '{role}'")
@@ -275,11 +275,11 @@ def compare(
 
     Example: hrplan compare ket_qua_2023.xlsx --year 2023 --format json
     """
-    from hrplan.load import RESULTS_NAME, bundled
-    from hrplan.problems import failing
+    from hrplan.analysis.session import run
+    from hrplan.core.problems import failing
+    from hrplan.plan.load import RESULTS_NAME, bundled
+    from hrplan.plan.queries import find_unit
     from hrplan.report.problems import render_text, use_color
-    from hrplan.session import run
-    from hrplan.views import find_unit
 
     plan = _plan(targets, tasks)
     lead = find_unit(plan, unit).id if unit else None
@@ -319,7 +319,7 @@ def compare(
     if problems and fmt is not OutFormat.json:
         typer.echo(render_text(problems), err=True)
     if out is not None:
-        from hrplan.atomic import write_bytes
+        from hrplan.core.atomic import write_bytes
         from hrplan.report.excel import workbook_bytes
 
         write_bytes(out, workbook_bytes(plan, analyses, problems, lang.value, summary))
@@ -328,7 +328,7 @@ def compare(
 
 
 def _check_output(out: Path, suffix: str, inputs: list[Any]) -> None:
-    from hrplan.atomic import check_not_input
+    from hrplan.core.atomic import check_not_input
 
     if out.suffix.lower() != suffix:
         raise UsageError(f"{out}: name the output with {suffix}")
@@ -360,11 +360,11 @@ def report(
 
     Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/
     """
-    from hrplan.load import RESULTS_NAME, bundled
-    from hrplan.problems import failing
+    from hrplan.analysis.session import run
+    from hrplan.core.problems import failing
+    from hrplan.plan.load import RESULTS_NAME, bundled
     from hrplan.report.problems import display_path, render_text
     from hrplan.report.yearly import write_report
-    from hrplan.session import run
 
     plan = _plan(targets, tasks)
     inputs = list(files or [bundled(RESULTS_NAME)])
@@ -404,7 +404,7 @@ def template(
 
     Example: hrplan template ket_qua_2024.xlsx --year 2024
     """
-    from hrplan.atomic import check_not_input, write_bytes
+    from hrplan.core.atomic import check_not_input, write_bytes
     from hrplan.report.template import template_bytes
 
     plan = _plan(targets, tasks)
@@ -429,9 +429,9 @@ def audit(
 
     Example: hrplan audit --format json
     """
-    from hrplan.audit import audit as run_audit
+    from hrplan.analysis.audit import audit as run_audit
+    from hrplan.analysis.session import paired_load
     from hrplan.report.problems import display_path
-    from hrplan.session import paired_load
 
     loaded = paired_load(targets, tasks)
     if loaded.plan is None:
@@ -463,7 +463,7 @@ def schema(
 
     Example: hrplan schema --out schema/
     """
-    from hrplan.schema import schemas, write_schemas
+    from hrplan.plan.schema import schemas, write_schemas
 
     if out is None:
         typer.echo(_json(schemas()))

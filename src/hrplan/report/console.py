@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hrplan.fmt import fmt_goal, fmt_number
+from hrplan.report.fmt import fmt_goal, fmt_number
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from hrplan.model import Plan
+    from hrplan.plan.model import Plan
 
 
 def console(color: bool = True, width: int | None = None) -> Console:
@@ -157,9 +157,9 @@ def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = 
     from rich.table import Table
     from rich.text import Text
 
-    from hrplan.compute import summarise
-    from hrplan.fmt import fmt_ratio
-    from hrplan.views import goal_json
+    from hrplan.analysis.ratios import summarise
+    from hrplan.plan.queries import goal_json
+    from hrplan.report.fmt import fmt_ratio
 
     lab = LABELS[lang]
     y = analysis.year
@@ -251,7 +251,7 @@ _PROGRESS_STYLE = {
 def _progress_cell(progress: Any, lang: str, color: bool) -> Any:
     from rich.text import Text
 
-    from hrplan.progress import bar, label
+    from hrplan.analysis.progress import bar, label
 
     if progress is None:
         return Text("")

@@ -7,12 +7,12 @@ import io
 import json
 from typing import Any
 
-from hrplan.analysis import Analysis
-from hrplan.compute import Comparison
-from hrplan.problems import Problem
+from hrplan.analysis.ratios import Comparison
+from hrplan.analysis.rows import Analysis
+from hrplan.core.problems import Problem
+from hrplan.plan.queries import goal_json
 from hrplan.report.problems import display_path
 from hrplan.report.xlsxsafe import csv_safe
-from hrplan.views import goal_json
 
 
 def row_json(c: Comparison) -> dict[str, Any]:

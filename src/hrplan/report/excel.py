@@ -6,12 +6,12 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from hrplan.analysis import Analysis
-from hrplan.compute import Comparison
-from hrplan.errors import HrplanError
-from hrplan.model import Plan, goal_bounds, number
-from hrplan.problems import Problem
-from hrplan.progress import label
+from hrplan.analysis.progress import label
+from hrplan.analysis.ratios import Comparison
+from hrplan.analysis.rows import Analysis
+from hrplan.core.errors import HrplanError
+from hrplan.core.problems import Problem
+from hrplan.plan.model import Plan, goal_bounds, number
 from hrplan.report.excel_style import (
     BOLD,
     CENTER,
@@ -29,7 +29,7 @@ from hrplan.report.excel_style import (
     print_setup,
 )
 from hrplan.report.xlsxsafe import CellTextTooLong, defuse, deterministic_bytes, safe_text
-from hrplan.taskstatus import STATUSES
+from hrplan.results.taskstatus import STATUSES
 
 L = {
     "vi": {
@@ -257,7 +257,7 @@ def _indicator_row(ws: Any, r: int, plan: Plan, row: Comparison, lay: Layout, la
 
 
 def appendix_02(wb: Any, plan: Plan, lang: str, statuses: dict[str, str]) -> None:
-    from hrplan.views import task_rows
+    from hrplan.plan.queries import task_rows
 
     lab = L[lang]
     ws = wb.create_sheet(lab["sheet2"])
@@ -299,7 +299,7 @@ def appendix_02(wb: Any, plan: Plan, lang: str, statuses: dict[str, str]) -> Non
 
 def matrix_sheet(wb: Any, plan: Plan, lang: str) -> None:
     """Units x tasks: C where the unit leads (chủ trì), P where it coordinates (phối hợp)."""
-    from hrplan.views import assignment_matrix
+    from hrplan.plan.queries import assignment_matrix
 
     m = assignment_matrix(plan)
     ws = wb.create_sheet(L[lang]["matrix"])

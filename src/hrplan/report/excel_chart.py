@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.analysis import Analysis
-from hrplan.model import Plan, goal_bounds
-from hrplan.progress import label
+from hrplan.analysis.progress import label
+from hrplan.analysis.rows import Analysis
+from hrplan.plan.model import Plan, goal_bounds
 from hrplan.report.excel_style import BOLD, PCT
 
 MARKS = {

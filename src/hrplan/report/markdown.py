@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.analysis import Analysis
-from hrplan.compute import Comparison, summarise
-from hrplan.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
-from hrplan.model import Plan
-from hrplan.progress import SEVERITY_ORDER, label
+from hrplan.analysis.progress import SEVERITY_ORDER, label
+from hrplan.analysis.ratios import Comparison, summarise
+from hrplan.analysis.rows import Analysis
+from hrplan.plan.model import Plan
+from hrplan.plan.queries import goal_json
 from hrplan.report.console import LABELS, has_data
-from hrplan.views import goal_json
+from hrplan.report.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
 
 
 def _cell(text: str) -> str:

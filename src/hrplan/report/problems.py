@@ -7,7 +7,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from hrplan.problems import Problem, Severity, count, sort_key
+from hrplan.core.problems import Problem, Severity, count, sort_key
 
 FORMATS = ("text", "json", "github")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from hrplan.model import Plan, number
+from hrplan.plan.model import Plan, number
 from hrplan.report.xlsxsafe import defuse, deterministic_bytes, safe_text
 
 INSTRUCTIONS = [

@@ -7,7 +7,7 @@ import re
 import zipfile
 from typing import Any
 
-from hrplan.text import clean_control
+from hrplan.core.text import clean_control
 
 EXCEL_CELL_LIMIT = 32_767
 FIXED_STAMP = "2024-01-01T00:00:00Z"

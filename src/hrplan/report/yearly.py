@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hrplan.analysis import Analysis
-from hrplan.fmt import fmt_number, fmt_ratio
-from hrplan.model import Plan
-from hrplan.problems import Problem
+from hrplan.analysis.rows import Analysis
+from hrplan.core.problems import Problem
+from hrplan.plan.model import Plan
+from hrplan.report.fmt import fmt_number, fmt_ratio
 from hrplan.report.markdown import compare_markdown, progress_section
-from hrplan.taskstatus import STATUSES
+from hrplan.results.taskstatus import STATUSES
 
 
 def _missed(plan: Plan, a: Analysis, lang: str) -> list[str]:
@@ -58,7 +58,7 @@ def _task_status_lines(plan: Plan, tasks: dict[str, Any], lang: str) -> list[str
 
 
 def _tasks_by_lead(plan: Plan, lang: str, statuses: dict[str, str] | None = None) -> list[str]:
-    from hrplan.views import task_rows
+    from hrplan.plan.queries import task_rows
 
     rows = task_rows(plan)
     out = []
@@ -131,7 +131,7 @@ def write_report(
     on_write: Callable[[Path], Any] | None = None,
 ) -> list[Path]:
     """Write report-Y.xlsx, report-Y.md and compare-Y.json atomically into out_dir."""
-    from hrplan.atomic import write_bytes, write_text
+    from hrplan.core.atomic import write_bytes, write_text
     from hrplan.report.data import compare_json
     from hrplan.report.excel import workbook_bytes
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from hrplan.checks import Issue, path_issues, sum_issues
-from hrplan.load import PlanLoad
-from hrplan.model import Plan
-from hrplan.published import COLUMN_LABELS, printed_cells
-from hrplan.views import section_iii_leads
+from hrplan.analysis.published import COLUMN_LABELS, printed_cells
+from hrplan.plan.checks import Issue, path_issues, sum_issues
+from hrplan.plan.load import PlanLoad
+from hrplan.plan.model import Plan
+from hrplan.plan.queries import section_iii_leads
 
 AUDITED_KINDS = ("department", "institution", "agency")  # districts lead 'phù hợp tại địa phương': too broad
 

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from hrplan.errors import OutputError, UsageError
+from hrplan.core.errors import OutputError, UsageError
 
 
 def check_not_input(out: Path, inputs: Iterable[Path | str]) -> None:

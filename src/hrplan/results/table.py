@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
-from hrplan.measured import Measured, Provenance, Results
-from hrplan.model import Indicator, Plan
-from hrplan.problems import Severity
-from hrplan.taskstatus import read_task_rows, task_header
-from hrplan.text import fold
-from hrplan.values import is_percent_format, parse_cell, parse_year
-from hrplan.workbook import Row, Sheet
+from hrplan.core.problems import Severity
+from hrplan.core.text import fold
+from hrplan.plan.model import Indicator, Plan
+from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.taskstatus import read_task_rows, task_header
+from hrplan.results.values import is_percent_format, parse_cell, parse_year
+from hrplan.results.workbook import Row, Sheet
 
 HEADER_SCAN_ROWS = 30
 ALIASES = {

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hrplan.measured import col_letter
-from hrplan.problems import Problem
+from hrplan.core.problems import Problem
+from hrplan.results.measured import col_letter
 
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
@@ -242,7 +242,7 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int] | None:
     """Indexes of the cell formats (cellXfs) that show a percent; None when styles.xml cannot be read."""
     import html
 
-    from hrplan.values import is_percent_format
+    from hrplan.results.values import is_percent_format
 
     try:
         styles = zf.read("xl/styles.xml")

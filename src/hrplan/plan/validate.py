@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hrplan.checks import check_plan
-from hrplan.load import TARGETS_NAME, TASKS_NAME, bundled, kind_of, load_plan, validate_model
-from hrplan.model import TargetsFile, TasksFile
-from hrplan.problems import Problem, Severity
-from hrplan.yamlsafe import Loaded, load_file
+from hrplan.core.problems import Problem, Severity
+from hrplan.plan.checks import check_plan
+from hrplan.plan.load import TARGETS_NAME, TASKS_NAME, bundled, kind_of, load_plan, validate_model
+from hrplan.plan.model import TargetsFile, TasksFile
+from hrplan.plan.yamlsafe import Loaded, load_file
 
 
 def validate_paths(paths: list[Path]) -> list[Problem]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from hrplan.measured import Measured, Provenance, Results
-from hrplan.model import Plan
-from hrplan.problems import Problem
-from hrplan.table import read_sheet
-from hrplan.taskstatus import TaskStatus, merge_statuses
-from hrplan.text import fold
-from hrplan.workbook import open_results
+from hrplan.core.problems import Problem
+from hrplan.core.text import fold
+from hrplan.plan.model import Plan
+from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.table import read_sheet
+from hrplan.results.taskstatus import TaskStatus, merge_statuses
+from hrplan.results.workbook import open_results
 
 __all__ = ["Measured", "Provenance", "Results", "merge", "read_file", "read_results"]
 

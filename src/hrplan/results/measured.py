@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from hrplan.problems import Problem, Severity
-from hrplan.taskstatus import TaskStatus
+from hrplan.core.problems import Problem, Severity
+from hrplan.results.taskstatus import TaskStatus
 
 
 def col_letter(index: int) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.checks import parent_id
-from hrplan.errors import UsageError
-from hrplan.model import Noted, OrgUnit, Plan, goal_bounds, number
-from hrplan.text import fold
+from hrplan.core.errors import UsageError
+from hrplan.core.text import fold
+from hrplan.plan.checks import parent_id
+from hrplan.plan.model import Noted, OrgUnit, Plan, goal_bounds, number
 
 
 def goal_json(goal: Any) -> float | list[float] | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hrplan.compute import Comparison, compare_indicator
-from hrplan.model import Indicator, Plan, number
+from hrplan.analysis.ratios import Comparison, compare_indicator
+from hrplan.plan.model import Indicator, Plan, number
 
 COLUMN_LABELS = {"previous": "TH/TH năm trước", "goal_2030": "TH/ĐA 2030"}
 

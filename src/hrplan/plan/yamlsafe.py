@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from hrplan.problems import Problem, Severity
+from hrplan.core.problems import Problem, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
 ID_KEYS = frozenset({"id"})

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hrplan.load import PlanLoad
-from hrplan.model import Indicator, Plan, goal_bounds, number
-from hrplan.problems import Problem, Severity
-from hrplan.yamlsafe import Loaded
+from hrplan.core.problems import Problem, Severity
+from hrplan.plan.load import PlanLoad
+from hrplan.plan.model import Indicator, Plan, goal_bounds, number
+from hrplan.plan.yamlsafe import Loaded
 
 W = Severity.WARNING
 

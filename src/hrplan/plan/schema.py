@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from hrplan.model import TargetsFile, TasksFile
+from hrplan.plan.model import TargetsFile, TasksFile
 
 FILES: dict[str, type[BaseModel]] = {"targets.schema.json": TargetsFile, "tasks.schema.json": TasksFile}
 
@@ -28,7 +28,7 @@ def schema_text(doc: dict[str, Any]) -> str:
 
 def write_schemas(out_dir: Path) -> list[Path]:
     """Write both schema files atomically into out_dir."""
-    from hrplan.atomic import write_text
+    from hrplan.core.atomic import write_text
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from hrplan.compute import goal_bound, met
-from hrplan.model import Indicator
+from hrplan.analysis.ratios import goal_bound, met
+from hrplan.plan.model import Indicator
 
 HORIZON = 2030
 CLASSES = {

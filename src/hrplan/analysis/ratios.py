@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from hrplan.model import Goal, Indicator, goal_bounds, number
+from hrplan.plan.model import Goal, Indicator, goal_bounds, number
 
 
 @dataclass(frozen=True, slots=True)

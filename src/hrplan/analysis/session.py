@@ -7,20 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hrplan.analysis import Analysis, analyse, analyse_by_area, pick_year
-from hrplan.errors import ProblemsFound
-from hrplan.load import PlanLoad
-from hrplan.model import Plan
-from hrplan.problems import Problem, Severity
-from hrplan.results import Results, read_results
+from hrplan.analysis.rows import Analysis, analyse, analyse_by_area, pick_year
+from hrplan.core.errors import ProblemsFound
+from hrplan.core.problems import Problem, Severity
+from hrplan.plan.load import PlanLoad
+from hrplan.plan.model import Plan
+from hrplan.results.merge import Results, read_results
 
 
 def paired_load(targets: Path | str | None, tasks: Path | str | None) -> PlanLoad:
     """Load a plan; a file given alone is paired with its companion in the same folder (another province's
     plan), not with the bundled one; nothing given means the bundled plan."""
-    from hrplan.load import load_plan
-    from hrplan.validate import companion
-    from hrplan.yamlsafe import load_file
+    from hrplan.plan.load import load_plan
+    from hrplan.plan.validate import companion
+    from hrplan.plan.yamlsafe import load_file
 
     t_loaded = load_file(targets) if targets else None
     k_loaded = load_file(tasks) if tasks else None
@@ -33,7 +33,7 @@ def paired_load(targets: Path | str | None, tasks: Path | str | None) -> PlanLoa
 
 def checked_plan(targets: Path | str | None, tasks: Path | str | None) -> Plan:
     """The plan when both files are valid; ProblemsFound with their errors otherwise."""
-    from hrplan.checks import check_plan
+    from hrplan.plan.checks import check_plan
 
     loaded = paired_load(targets, tasks)
     errors = [p for p in (*loaded.problems, *check_plan(loaded)) if p.severity is Severity.ERROR]
@@ -74,7 +74,7 @@ def run(
     by_area: one analysis per area; with province_first, the province's analysis comes first anyway
     (the report's main table) followed by every area's.
     """
-    from hrplan.taskstatus import task_summary
+    from hrplan.results.taskstatus import task_summary
 
     results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from hrplan.model import Plan
-from hrplan.problems import Problem, Severity
-from hrplan.text import fold
+from hrplan.core.problems import Problem, Severity
+from hrplan.core.text import fold
+from hrplan.plan.model import Plan
 
 STATUSES = {
     "not_started": ("chưa triển khai", "not started"),

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hrplan.model import Plan, TargetsFile, TasksFile
-from hrplan.problems import Problem
-from hrplan.yamlsafe import Loaded, load_file
+from hrplan.core.problems import Problem
+from hrplan.plan.model import Plan, TargetsFile, TasksFile
+from hrplan.plan.yamlsafe import Loaded, load_file
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hrplan.compute import Comparison, compare_indicator
-from hrplan.errors import UsageError
-from hrplan.model import Plan
-from hrplan.problems import Problem, Severity
-from hrplan.progress import assess
-from hrplan.results import Measured
-from hrplan.text import fold
+from hrplan.analysis.progress import assess
+from hrplan.analysis.ratios import Comparison, compare_indicator
+from hrplan.core.errors import UsageError
+from hrplan.core.problems import Problem, Severity
+from hrplan.core.text import fold
+from hrplan.plan.model import Plan
+from hrplan.results.merge import Measured
 
 
 @dataclass

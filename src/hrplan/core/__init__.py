@@ -1,0 +1,1 @@
+"""Shared foundations: errors, problems as values, text folding, atomic writes. Imports nothing of hrplan."""
