@@ -26,7 +26,7 @@ from pathlib import Path
 
 import openpyxl
 
-from hrplan.analysis.rows import analyse
+from hrplan.analysis.reading import read_area
 from hrplan.plan.load import load_plan
 from hrplan.results.merge import read_results
 
@@ -117,7 +117,7 @@ def hrplan_inprocess(path: Path) -> int:
     assert plan is not None
     res = read_results([path], plan)
     years = sorted({m.year for m in res.values})
-    return len(analyse(plan, res.values, years[-1]).rows)
+    return len(read_area(plan, res.values, years[-1]).rows)
 
 
 def cli(path: Path, *extra: str) -> tuple[float, int]:

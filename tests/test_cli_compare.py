@@ -52,9 +52,15 @@ def test_compare_json_row_is_complete() -> None:
         "goal_2030_bound": {"value": 80.0, "which": "value"},
         "ratio_2030": pytest.approx(84.625),
         "met": {"DA": True, "KH14": False},
+        "verdicts": {"DA": "met", "KH14": "not_met"},
         "met_2030": False,
         "gap_2030": pytest.approx(12.3),
+        "next_targets": {"KH": 68.8},  # section I.2: 68,8% in 2024
         "reasons": {},
+        "notes": [
+            {"year": 2022, "note": "Phụ biểu 01, TH 2022", "source": "data/results_2022_2023.csv:14:3"},
+            {"year": 2023, "note": "Phụ biểu 01, TH 2023", "source": "data/results_2022_2023.csv:15:3"},
+        ],
         "sources": ["data/results_2022_2023.csv:14:3", "data/results_2022_2023.csv:15:3"],
         "progress_2030": {
             "method": "cagr",
@@ -73,6 +79,7 @@ def test_compare_json_row_is_complete() -> None:
             "observed_per_year": pytest.approx(1.0),
             "projected_2030": pytest.approx(67.7 * (67.7 / 66.7) ** 7),
             "covered": pytest.approx(1 / 13.3),
+            "tone": "fair",
         },
         "lead": ["so_ldtbxh"],
         "partners": ["ubnd_huyen"],
@@ -214,4 +221,4 @@ def test_another_provinces_plan_by_its_targets_file_alone(tmp_path: Path) -> Non
 
 def test_unknown_group_is_a_usage_error() -> None:
     code, out, err = run("compare", "--group", "X")
-    assert code == 2 and out == "" and "the plan has the groups A, B, C, D" in err
+    assert code == 2 and out == "" and "its groups are A, B, C, D" in err

@@ -118,5 +118,5 @@ def test_no_goal_and_zero_previous() -> None:
 
 def test_summary_counts() -> None:
     rows = [compare_indicator(ind(goal_2030=80, targets={2023: {"DA": 70}}), 2023, r, None) for r in (60, 75, 85)]
-    s = summarise(rows)
+    s = summarise(rows, 2023)
     assert (s.with_targets, s.met_targets, s.with_goal, s.reached_goal, s.missing) == (3, 2, 3, 1, 0)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hrplan.analysis.progress import assess, bar, label
+from hrplan.analysis.progress import assess
 from hrplan.plan.model import Indicator
+from hrplan.report.fmt import bar
+from hrplan.report.labels import Labels
 
 
 def ind(direction: str = "increase", goal: object = 80, unit: str = "percent") -> Indicator:
@@ -97,7 +99,7 @@ def test_linear_projection_of_a_share_stays_within_100() -> None:
 
 def test_bar_and_labels() -> None:
     assert bar(0.5) == "█████░░░░░" and bar(None) == ""
-    assert label("moving_away") == "đi ngược" and label("moving_away", "en") == "moving away"
+    assert Labels("vi")("moving_away") == "đi ngược" and Labels("en")("moving_away") == "moving away"
 
 
 def test_plan_baseline_year() -> None:

@@ -53,6 +53,7 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
             "Kế hoạch năm 2024",
             "Đơn vị chủ trì",
             "Đơn vị phối hợp",
+            "Ghi chú",
         ],
         [
             None,
@@ -72,6 +73,7 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
             "KH",
             None,
             None,
+            None,
         ],
     ]
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -80,7 +82,13 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
     row = [c.value for c in ws[7]]
     assert row[:9] == ["1", "A1", "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT", "%", 0.8, 0.74, 0.78, 0.7742, 0.8275]
     assert row[9:13] == pytest.approx([1.068845, 1.118243, 1.060897, 1.034375], rel=1e-5)
-    assert row[13:] == ["đã đạt", 0.7, "Sở Giáo dục và Đào tạo", None]
+    assert row[13:] == [
+        "đã đạt",
+        0.7,
+        "Sở Giáo dục và Đào tạo",
+        None,
+        "2022: Phụ biểu 01, TH 2022; 2023: Phụ biểu 01, TH 2023",
+    ]  # the CSV's note column
     assert ws["H7"].number_format == "0.00%" and ws["J7"].number_format == "0.00%"
     d1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "D1")
     assert (d1[3].value, d1[14].value, d1[14].number_format) == ("người", 9800, "#,##0")
@@ -90,22 +98,35 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
     assert b1[4].value == "50–55%"
 
 
-def test_direction_aware_conditional_colours(report_path: Path) -> None:
+GREEN, AMBER, RED = "FFC6EFCE", "FFFFEB9C", "FFFFC7CE"
+
+
+def test_cells_are_coloured_by_the_verdict_beside_them(report_path: Path) -> None:
+    """TH/MT by met / not met in the indicator's direction; TH/2030 and the pace by the pace class; TH/TH-1
+    never (growth is not success). Expected values from appendix 01's own numbers."""
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
-    rules = {(str(cf.sqref), r.operator) for cf in ws.conditional_formatting for r in cf.rules}
-    ops = {op for _, op in rules}
-    assert ops == {"greaterThanOrEqual", "lessThan", "lessThanOrEqual", "greaterThan"}
-    b5 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "B5")[12].coordinate  # B5 TH/2030
-    falling = next(ref for ref, op in rules if op == "lessThanOrEqual")
-    rising = next(ref for ref, op in rules if op == "greaterThanOrEqual")
-    assert b5 in falling.split() and b5 not in rising.split()
-    assert "J7" not in rising.split()  # TH/TH-1 tells growth, not whether a target was met
+    rows = {r[1].value: r for r in ws.iter_rows(min_row=6)}
+
+    def fill(ind: str, col: str) -> str | None:
+        cell = rows[ind][ord(col) - ord("A")]
+        return cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+
+    assert fill("A1", "K") == GREEN  # 82,75 / 74 = 111,8%: met
+    assert fill("B2", "K") == GREEN  # 67,7 / 67,7 = 100%: met exactly at the target
+    assert fill("B2", "L") == RED  # 67,7 / 68 = 99,56%: missed
+    assert fill("B5", "K") == GREEN  # falling share: 52,7 against 53,12 is met although the ratio is 99,21%
+    assert fill("B2", "M") == AMBER and fill("B2", "N") == AMBER  # B2's pace: moderate (README worked example)
+    assert fill("A1", "M") == GREEN  # 82,75% is past the 80% goal: achieved
+    assert fill("B1", "M") == RED  # 22,24 -> 22,64 towards 50: limited
+    assert all(fill(i, "J") is None for i in rows if isinstance(i, str) and i[:1] in "ABCD" and len(i) > 1)
+    legend = [c.value for r in ws.iter_rows(min_row=32) for c in r if isinstance(c.value, str)]
+    assert any(v.startswith("Màu: xanh") for v in legend) and any(v.startswith("✓ đạt") for v in legend)
 
 
 def test_frozen_filter_print_setup(report_path: Path) -> None:
     ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
     assert ws.freeze_panes == "D6"
-    assert ws.auto_filter.ref == "A5:Q31"  # 4 group rows and 22 indicators below the header
+    assert ws.auto_filter.ref == "A5:R31"  # 4 group rows and 22 indicators below the header
     assert (
         ws.page_setup.orientation,
         ws.page_setup.paperSize,
@@ -132,7 +153,8 @@ def test_chart_and_sources(report_path: Path) -> None:
     ]
     assert chart_ws.cell(17, 1).value.startswith("Dấu sau mã: tiến độ đến 2030")
     src = wb["Nguồn"]
-    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3"]
+    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3",
+                                         "Phụ biểu 01, TH 2022"]  # fmt: skip
     tasks = wb["Phụ biểu 02"]
     ids = [tasks.cell(r, 1).value for r in range(4, tasks.max_row + 1)]
     assert len(ids) == 79 and "4.10" in ids and "4.11" in ids
@@ -263,9 +285,9 @@ def test_year_without_next_year_targets_keeps_columns_aligned(tmp_path: Path) ->
     assert runner.invoke(app, ["compare", str(results), "--out", str(out), "--format", "json"]).exit_code == 0
     ws = openpyxl.load_workbook(out)["Phụ biểu 01"]
     heads = [c.value for c in ws[4]]
-    assert "Kế hoạch năm 2025" not in heads and heads[-2:] == ["Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert "Kế hoạch năm 2025" not in heads and heads[-3:] == ["Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]
     a1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "A1")
-    assert [c.value for c in a1][-2:] == ["Sở Giáo dục và Đào tạo", None]
+    assert [c.value for c in a1][-3:] == ["Sở Giáo dục và Đào tạo", None, None]
 
 
 def test_text_too_long_for_a_cell_is_reported_not_truncated(tmp_path: Path) -> None:

@@ -258,7 +258,7 @@ cells = st.one_of(
 def test_random_workbook_never_crashes_compare(
     tmp_path: Path, plan: Plan, grid: list[list[object]], fmt: str | None
 ) -> None:
-    from hrplan.analysis.rows import analyse
+    from hrplan.analysis.reading import read_area
 
     header = [["Mã", "Năm", "Giá trị", "Địa bàn"]] if len(grid) % 2 else []
     wb = openpyxl.Workbook()
@@ -280,7 +280,7 @@ def test_random_workbook_never_crashes_compare(
         assert m.value == m.value and (m.id, m.year)
     years = {m.year for m in res.values}
     for year in years:
-        rows = analyse(plan, res.values, year).rows
+        rows = read_area(plan, res.values, year).rows
         assert len(rows) == len(plan.targets.indicators)
 
 

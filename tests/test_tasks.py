@@ -11,11 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from hrplan.analysis.audit import audit
+from hrplan.analysis.tasks import UnitCompletion, task_summary
 from hrplan.cli import app
 from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_file
-from hrplan.results.taskstatus import completion, overdue, parse_task_id
+from hrplan.results.taskstatus import parse_task_id
 
 from .conftest import CASES
 
@@ -86,19 +87,13 @@ def test_parse_task_id(raw: object, parsed: tuple[str | None, str | None]) -> No
 def test_completion_and_overdue(tmp_path: Path, plan: Plan) -> None:
     path = status_workbook(tmp_path / "nv.xlsx", [("1.9", "", "đang triển khai"), ("6.5", "", "hoàn thành")])
     statuses = read_file(path, plan).statuses
-    rows = {r["unit"]: r for r in completion(plan, statuses)}
-    assert rows["so_congthuong"] == {
-        "unit": "so_congthuong",
-        "name": "Sở Công Thương",
-        "tasks": 1,
-        "done": 1,
-        "in_progress": 0,
-        "not_started": 0,
-        "not_reported": 0,
-    }
-    assert rows["ubnd_huyen"]["in_progress"] == 1
-    assert [t["id"] for t in overdue(plan, statuses, dt.date(2024, 12, 6))] == ["1.9"]
-    assert overdue(plan, statuses, dt.date(2024, 12, 5)) == []
+    rows = {r.unit: r for r in task_summary(plan, statuses, dt.date(2024, 12, 6)).completion}
+    assert rows["so_congthuong"] == UnitCompletion("so_congthuong", "Sở Công Thương", tasks=1, done=1,
+                                                   in_progress=0, not_started=0, not_reported=0)  # fmt: skip
+    assert rows["ubnd_huyen"].in_progress == 1
+    # task 1.9 is due 05/12/2024 (the plan text): overdue on the 6th, not on the 5th
+    assert [t.id for t in task_summary(plan, statuses, dt.date(2024, 12, 6)).overdue] == ["1.9"]
+    assert task_summary(plan, statuses, dt.date(2024, 12, 5)).overdue == ()
 
 
 def test_compare_json_carries_task_status(tmp_path: Path) -> None:
@@ -109,8 +104,11 @@ def test_compare_json_carries_task_status(tmp_path: Path) -> None:
     body = json.loads(out.stdout)
     assert body["tasks"]["as_of"] == "2025-01-01" and body["tasks"]["statuses"] == {"1.9": "done"}
     assert body["tasks"]["overdue"] == []
-    bad = runner.invoke(app, ["compare", "--as-of", "31/12/2024"])
-    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+    vietnamese = runner.invoke(app, ["compare", str(results), str(path), "--format", "json", "--as-of", "01/01/2025"])
+    assert json.loads(vietnamese.stdout)["tasks"]["as_of"] == "2025-01-01"
+    for wrong in ("31/02/2024", "2024-13-45", "tomorrow"):
+        bad = runner.invoke(app, ["compare", "--as-of", wrong])
+        assert bad.exit_code == 2 and "--as-of" in bad.stderr and "31/12/2024 or 2024-12-31" in bad.stderr
 
 
 def test_conflicting_statuses(tmp_path: Path, plan: Plan) -> None:

@@ -1,53 +1,102 @@
-"""The command line. The only module that imports typer: it parses, calls the core, renders, exits.
+"""The command line. The only module that imports typer: it parses, calls the core, picks a renderer, exits.
 
 No `from __future__ import annotations` here: typer would have to evaluate every annotation string
 at start-up (about 18 ms of `hrplan --help`).
 """
 
+import contextlib
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from hrplan import __version__
 from hrplan.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USAGE, HrplanError, UsageError
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from typer._click import Context
+
+    from hrplan.analysis.reading import YearReading
+    from hrplan.plan.model import Plan
+
+EXIT_INTERRUPTED = 130  # as shells report a process stopped by Ctrl+C
+_state = {"debug": False}
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The one error boundary: says what went wrong on stderr and maps the exception to an exit code."""
+    import errno
+
+    if isinstance(exc, typer.Exit):
+        return int(exc.exit_code)
+    if isinstance(exc, HrplanError):
+        problems = getattr(exc, "problems", None)
+        if problems:
+            from hrplan.report.problems import render_text
+
+            _err(render_text(problems))
+        _err(f"hrplan: error: {exc}")
+        return exc.exit_code
+    if isinstance(exc, BrokenPipeError | ConnectionResetError) or (
+        isinstance(exc, OSError) and exc.errno == errno.EPIPE
+    ):
+        _quiet_stdout()  # `hrplan compare | head`: the reader has all it wants
+        return EXIT_OK
+    if isinstance(exc, KeyboardInterrupt | typer.Abort):
+        _err("Interrupted.")
+        return EXIT_INTERRUPTED
+    if isinstance(exc, ClickException):
+        exc.show()
+        return EXIT_USAGE
+    if isinstance(exc, OSError) and not _state["debug"]:  # the environment, not hrplan: a full disk, a closed stdout
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err(f"hrplan: error: {where}{exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    if _state["debug"]:
+        import traceback
+
+        traceback.print_exception(exc)
+    else:
+        _err(f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
+             "This is a bug in hrplan. Rerun with --debug for the traceback and report it.")  # fmt: skip
+    return EXIT_UNEXPECTED
+
+
+def _err(text: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed: nothing left to tell
+        print(text, file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
 
 class _Handled(TyperGroup):
-    """The one error handler: HrplanError -> its exit code; anything else -> 3 (traceback with --debug)."""
+    """Every command runs inside the error boundary."""
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: "Context") -> object:
         try:
             return super().invoke(ctx)
-        except HrplanError as exc:
-            problems = getattr(exc, "problems", None)
-            if problems:
-                from hrplan.report.problems import render_text
-
-                typer.echo(render_text(problems), err=True)
-            typer.echo(f"hrplan: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, BrokenPipeError):
+        except typer.Exit:
             raise
-        except Exception as exc:
-            if _state["debug"] or type(exc).__module__.startswith(("click", "typer")):
-                raise
-            typer.echo(
-                f"hrplan: unexpected error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in hrplan. Rerun with --debug for the traceback and report it.",
-                err=True,
-            )
-            raise typer.Exit(EXIT_UNEXPECTED) from None
+        except BaseException as exc:
+            raise typer.Exit(exit_code_for(exc)) from None
 
 
 app = typer.Typer(
     cls=_Handled,
     help="hrplan: the indicator calculator for provincial human-resources plans "
     "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
-    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error.",
+    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error (a bug), 130 interrupted.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -55,13 +104,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
 
-
-def _json(body: Any) -> str:
+def _json(body: object) -> str:
     import json  # not on the start-up path
 
-    return json.dumps(body, ensure_ascii=False, indent=2)
+    return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _out(text: str) -> None:
+    """Text to stdout as it is (renderers end their own lines)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
 
 
 class ProblemFormat(StrEnum):
@@ -76,12 +129,38 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class OutFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+class Method(StrEnum):
+    cagr = "cagr"
+    linear = "linear"
+
+
 TargetsOpt = Annotated[
     Path | None, typer.Option("--targets", help="Targets YAML (default: the bundled plan).", dir_okay=False)
 ]
 TasksOpt = Annotated[
     Path | None, typer.Option("--tasks", help="Tasks YAML (default: the bundled plan).", dir_okay=False)
 ]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Date for overdue tasks, 31/12/2024 or 2024-12-31 (default: today).")
+]
+MethodOpt = Annotated[
+    Method,
+    typer.Option("--method", help="Pace to the horizon: cagr (growth rates, Eurostat) or linear (points a year)."),
+]
+YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unknown ids, missing values).")]
 
 
 def _version(value: bool) -> None:
@@ -100,10 +179,23 @@ def _root(
     _state["debug"] = debug
 
 
-def _plan(targets: Path | None, tasks: Path | None) -> Any:
-    from hrplan.analysis.session import checked_plan
+def _plan(targets: Path | None, tasks: Path | None) -> "Plan":
+    from hrplan.plan.files import checked_plan
 
     return checked_plan(targets, tasks)
+
+
+def _day(text: str | None, option: str) -> "dt.date":
+    import datetime as dt
+
+    from hrplan.core.dates import parse_day
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_day(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r}: give a date as 31/12/2024 or 2024-12-31") from None
 
 
 @app.command()
@@ -124,16 +216,15 @@ def validate(
 
     Example: hrplan validate data/targets_2024.yaml data/tasks.yaml --format github
     """
-    from hrplan.plan.validate import validate_paths
-
-    problems = validate_paths(list(paths or []))
     from hrplan.core.problems import Severity, failing
+    from hrplan.plan.validate import validate_paths
     from hrplan.report.problems import render
 
+    problems = validate_paths(list(paths or []))
     shown = [p for p in problems if not (quiet and p.severity is Severity.INFO)]
     out = render(shown, fmt.value)
     if out:
-        typer.echo(out)
+        _out(out)
     raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
 
 
@@ -143,7 +234,7 @@ def indicators(
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
-    """List the plan's indicators with their 2030 goals and yearly targets.
+    """List the plan's indicators with their goals and yearly targets.
 
     Example: hrplan indicators --format json
     """
@@ -152,9 +243,9 @@ def indicators(
     plan = _plan(targets, tasks)
     rows = indicator_rows(plan)
     if fmt is ListFormat.json:
-        typer.echo(_json(rows))
+        _out(_json(rows))
         return
-    from hrplan.report.console import print_indicators
+    from hrplan.report.plan_tables import print_indicators
 
     print_indicators(plan, rows)
 
@@ -167,7 +258,7 @@ def tasks_cmd(
     ] = None,
     role: Annotated[str, typer.Option("--role", help="With --unit: lead, partner or any.")] = "any",
     due_before: Annotated[
-        str | None, typer.Option("--due-before", help="Only tasks due before this date (YYYY-MM-DD).")
+        str | None, typer.Option("--due-before", help="Only tasks due before this date (31/12/2024 or 2024-12-31).")
     ] = None,
     matrix: Annotated[bool, typer.Option("--matrix", help="The unit x task assignment matrix.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
@@ -179,66 +270,40 @@ def tasks_cmd(
     Example: hrplan tasks --unit 'Sở Nội vụ' --role lead
     """
     from hrplan.plan.queries import assignment_matrix, task_rows
+    from hrplan.report import plan_tables
 
     if role not in ("lead", "partner", "any"):
         raise UsageError(f"--role must be lead, partner or any, not '{role}'")
     plan = _plan(targets, tasks)
     if matrix:
         m = assignment_matrix(plan)
-        if fmt is ListFormat.json:
-            typer.echo(_json(m))
-        else:
-            from hrplan.report.console import print_matrix
-
-            print_matrix(plan, m)
+        _out(_json(m)) if fmt is ListFormat.json else plan_tables.print_matrix(plan, m)
         return
     rows = task_rows(plan, unit, role)
     if due_before:
-        limit = _as_of(due_before).isoformat()
+        limit = _day(due_before, "--due-before").isoformat()
         rows = [r for r in rows if r["deadline"] and r["deadline"] < limit]
-    if fmt is ListFormat.json:
-        typer.echo(_json(rows))
-        return
-    from hrplan.report.console import print_tasks
-
-    print_tasks(plan, rows)
+    _out(_json(rows)) if fmt is ListFormat.json else plan_tables.print_tasks(plan, rows)
 
 
-class OutFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def _inputs(files: list[Path] | None) -> list[Path]:
+    from hrplan.plan.load import RESULTS_NAME, bundled
+
+    return list(files or [bundled(RESULTS_NAME)])
 
 
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
+def _check_output(out: Path, suffix: str, inputs: list[Path | str]) -> None:
+    from hrplan.core.atomic import check_not_input
+
+    if out.suffix.lower() != suffix:
+        raise UsageError(f"{out}: name the output with {suffix}")
+    check_not_input(out, inputs)
 
 
-class Method(StrEnum):
-    cagr = "cagr"
-    linear = "linear"
+def _exit_for(reading: "YearReading", strict: bool) -> None:
+    from hrplan.core.problems import failing
 
-
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date for overdue tasks, YYYY-MM-DD (default: today).")]
-
-
-def _as_of(text: str | None) -> Any:
-    import datetime as dt
-
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of {text!r}: give a date as YYYY-MM-DD, e.g. 2024-12-31") from None
-
-
-MethodOpt = Annotated[
-    Method,
-    typer.Option("--method", help="Pace to 2030: cagr (growth rates, Eurostat) or linear (percentage points a year)."),
-]
+    raise typer.Exit(EXIT_PROBLEMS if failing(reading.problems, strict) else EXIT_OK)
 
 
 @app.command()
@@ -249,9 +314,7 @@ def compare(
             help="Results workbooks (.xlsx) or CSV files; several are merged. Default: the bundled 2022-2023 results."
         ),
     ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")
-    ] = None,
+    year: YearOpt = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = OutFormat.table,
     area: Annotated[str | None, typer.Option("--area", help="Compare one district or commune.")] = None,
     by_area: Annotated[bool, typer.Option("--by-area", help="One table per area found in the results.")] = False,
@@ -259,7 +322,7 @@ def compare(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only indicators this unit leads.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="vi (101,50%) or en (101.50%).")] = Lang.vi,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (unknown ids, missing values).")] = False,
+    strict: StrictOpt = False,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.", dir_okay=False)
     ] = None,
@@ -271,68 +334,40 @@ def compare(
     """Recompute appendix 01's comparison columns from measured results and show the gaps.
 
     TH Y/TH Y-1, TH/MT for each target source, TH/2030, plus met / not met (direction-aware)
-    and the distance still to go to the 2030 goal.
+    and the distance still to go to the plan's goal.
 
     Example: hrplan compare ket_qua_2023.xlsx --year 2023 --format json
     """
-    from hrplan.analysis.session import run
-    from hrplan.core.problems import failing
-    from hrplan.plan.load import RESULTS_NAME, bundled
+    from hrplan.analysis.session import read_year
     from hrplan.plan.queries import find_unit
     from hrplan.report.problems import render_text, use_color
+    from hrplan.report.registry import RenderOptions, render
 
     plan = _plan(targets, tasks)
     lead = find_unit(plan, unit).id if unit else None
-    inputs = list(files or [bundled(RESULTS_NAME)])
+    inputs = _inputs(files)
     if out is not None:
         _check_output(out, ".xlsx", [*inputs, plan.targets_path, plan.tasks_path])
-    r = run(
-        plan,
-        inputs,
-        year=year,
-        area=area,
-        by_area=by_area,
-        group=group,
-        lead=lead,
-        method=method.value,
-        as_of=_as_of(as_of),
-    )
-    analyses, problems, summary = r.analyses, r.problems, r.tasks
-    if fmt is OutFormat.json:
-        from hrplan.report.data import compare_json
-
-        typer.echo(compare_json(analyses, problems, summary))
-    elif fmt is OutFormat.csv:
-        from hrplan.report.data import compare_csv
-
-        typer.echo(compare_csv(analyses), nl=False)
-    elif fmt is OutFormat.markdown:
-        from hrplan.report.markdown import compare_markdown
-
-        typer.echo(compare_markdown(plan, analyses, lang.value), nl=False)
+    reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
+                        method=method.value, as_of=_day(as_of, "--as-of"))  # fmt: skip
+    color = use_color(no_color)
+    body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color))
+    if isinstance(body, str):
+        _out(body)
     else:
-        from hrplan.report.console import print_comparison, print_tasks_summary
+        from hrplan.report.terminal import console
 
-        for a in analyses:
-            print_comparison(plan, a, lang.value, use_color(no_color))
-        print_tasks_summary(plan, summary, lang.value, use_color(no_color))
-    if problems and fmt is not OutFormat.json:
-        typer.echo(render_text(problems), err=True)
+        console(color).print(body)
+    if reading.problems and fmt is not OutFormat.json:
+        _err(render_text(reading.problems))
     if out is not None:
         from hrplan.core.atomic import write_bytes
-        from hrplan.report.excel import workbook_bytes
 
-        write_bytes(out, workbook_bytes(plan, analyses, problems, lang.value, summary))
-        typer.echo(f"wrote {out}", err=True)
-    raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
-
-
-def _check_output(out: Path, suffix: str, inputs: list[Any]) -> None:
-    from hrplan.core.atomic import check_not_input
-
-    if out.suffix.lower() != suffix:
-        raise UsageError(f"{out}: name the output with {suffix}")
-    check_not_input(out, inputs)
+        xlsx = render("xlsx", reading, RenderOptions(lang=lang.value))
+        assert isinstance(xlsx, bytes)
+        write_bytes(out, xlsx)
+        _err(f"wrote {out}")
+    _exit_for(reading, strict)
 
 
 @app.command()
@@ -341,52 +376,44 @@ def report(
         list[Path] | None, typer.Argument(help="Results workbooks or CSV files (default: the bundled results).")
     ] = None,
     out_dir: Annotated[
-        Path, typer.Option("--out-dir", "-o", help="Folder for the report files.", file_okay=False)
+        Path, typer.Option("--out-dir", "-o", help="Folder for the report files (created if missing).", file_okay=False)
     ] = Path("."),
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Year to report (default: latest with results).")
-    ] = None,
+    year: YearOpt = None,
     by_area: Annotated[bool, typer.Option("--by-area", help="Also one table per area.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: StrictOpt = False,
     method: MethodOpt = Method.cagr,
     as_of: AsOfOpt = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
     """Write the yearly report into a folder: report-Y.xlsx (appendix 01 and 02, chart, sources),
-    report-Y.md (gap table, targets missed, tasks by lead unit) and compare-Y.json.
-    Non-interactive; running it twice writes identical files.
+    report-Y.md (gap tables, pace, targets missed, tasks by lead unit) and compare-Y.json.
+    Non-interactive; running it twice writes identical files; all files are written, or none.
 
-    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/
+    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/2024
     """
-    from hrplan.analysis.session import run
-    from hrplan.core.problems import failing
-    from hrplan.plan.load import RESULTS_NAME, bundled
-    from hrplan.report.problems import display_path, render_text
-    from hrplan.report.yearly import write_report
+    from hrplan.analysis.session import read_year
+    from hrplan.report.problems import render_text
+    from hrplan.report.yearly import report_paths, write_report
 
     plan = _plan(targets, tasks)
-    inputs = list(files or [bundled(RESULTS_NAME)])
-    if not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: no such folder; create it first")
-    r = run(plan, inputs, year=year, by_area=by_area, method=method.value, as_of=_as_of(as_of), province_first=True)
-    for name in (f"report-{r.year}.xlsx", f"report-{r.year}.md", f"compare-{r.year}.json"):
-        _check_output(out_dir / name, Path(name).suffix, [*inputs, plan.targets_path, plan.tasks_path])
-    problems = r.problems
-    if problems:
-        typer.echo(render_text(problems), err=True)
-    write_report(
-        out_dir,
-        plan,
-        r.analyses,
-        problems,
-        [display_path(str(p)) for p in inputs],
-        lang.value,
-        r.tasks,
-        on_write=lambda p: typer.echo(f"wrote {p}", err=True),
-    )
-    raise typer.Exit(EXIT_PROBLEMS if failing(problems, strict) else EXIT_OK)
+    inputs = _inputs(files)
+    reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
+                        as_of=_day(as_of, "--as-of"))  # fmt: skip
+    for path in report_paths(out_dir, reading.year):
+        _check_output(path, path.suffix, [*inputs, plan.targets_path, plan.tasks_path])
+    if reading.problems:
+        _err(render_text(reading.problems))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is a file, not a folder: choose another --out-dir")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
+    for path in write_report(out_dir, reading, lang.value):
+        _err(f"wrote {path}")
+    _exit_for(reading, strict)
 
 
 @app.command()
@@ -414,7 +441,7 @@ def template(
         raise UsageError(f"{out} exists: choose another name, or add --force to replace it")
     check_not_input(out, [plan.targets_path, plan.tasks_path])
     write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
-    typer.echo(f"wrote {out}")
+    _out(f"wrote {out}")
 
 
 @app.command()
@@ -425,26 +452,26 @@ def audit(
 ) -> None:
     """Check the plan against itself before it is issued: printed comparison cells that its own numbers
     do not give, lead units of appendix 02 against section III, targets behind the last result or
-    beyond the 2030 goal, structure shares that do not add up to 100. Exit 0 when nothing is found.
+    beyond the plan's goal, structure shares that do not add up to 100. Exit 0 when nothing is found.
 
     Example: hrplan audit --format json
     """
     from hrplan.analysis.audit import audit as run_audit
-    from hrplan.analysis.session import paired_load
-    from hrplan.report.problems import display_path
+    from hrplan.core.paths import display_path
+    from hrplan.plan.files import paired_load
 
     loaded = paired_load(targets, tasks)
     if loaded.plan is None:
-        _plan(targets, tasks)  # prints the problems and exits 1
+        _plan(targets, tasks)  # raises ProblemsFound with the files' problems
     findings = run_audit(loaded)
     if fmt is ListFormat.json:
-        body = {"findings": [{**f.as_dict(), "path": display_path(f.path)} for f in findings]}
-        typer.echo(_json(body))
+        _out(_json({"findings": [{**f.as_dict(), "path": display_path(f.path)} for f in findings]}))
     else:
+        lines = []
         for f in findings:
             expected = "" if f.expected is None else f" (expected {f.expected}, found {f.found})"
-            typer.echo(f"{display_path(f.path)}:{f.line}: {f.code} [{f.id}]: {f.message}{expected}")
-        typer.echo(f"{len(findings)} finding(s)")
+            lines.append(f"{display_path(f.path)}:{f.line}: {f.code} [{f.id}]: {f.message}{expected}")
+        _out("\n".join([*lines, f"{len(findings)} finding(s)"]))
     raise typer.Exit(EXIT_PROBLEMS if findings else EXIT_OK)
 
 
@@ -466,35 +493,39 @@ def schema(
     from hrplan.plan.schema import schemas, write_schemas
 
     if out is None:
-        typer.echo(_json(schemas()))
+        _out(_json(schemas()))
         return
     for path in write_schemas(out):
-        typer.echo(f"wrote {path}")
+        _out(f"wrote {path}")
+
+
+def _streams() -> None:
+    """Never crash on a code page: UTF-8 into files and pipes; on a legacy console, what it cannot show is
+    replaced."""
+    import io
+
+    if sys.stdout is None:  # started with stdout closed (`hrplan compare >&-`)
+        _err("hrplan: error: standard output is closed: redirect it to a file instead")
+        sys.exit(EXIT_PROBLEMS)
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):  # a closed stream: the error boundary reports what fails later
+            pass
 
 
 def main() -> None:
-    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected (see _Handled)."""
-    try:  # typer >= 0.22 vendors click
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover
-        from click.exceptions import ClickException  # type: ignore[import-not-found,no-redef]
-
+    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected, 130 interrupted (see exit_code_for)."""
+    _streams()
     try:
         rc = app(standalone_mode=False)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("Aborted.", err=True)
-        sys.exit(EXIT_USAGE)
-    except ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        typer.echo("Interrupted.", err=True)
-        sys.exit(EXIT_UNEXPECTED)
-    except BrokenPipeError:  # `hrplan compare | head`: the reader has all it wants
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+    except BaseException as exc:
+        if isinstance(exc, SystemExit):
+            raise
+        sys.exit(exit_code_for(exc))
     sys.exit(rc if isinstance(rc, int) else EXIT_OK)

@@ -1,4 +1,5 @@
-"""On track for 2030? Progress classes by the Eurostat / Open SDG method. Pure: no I/O.
+"""On track for the horizon (2030 in the bundled plan)? Progress classes by the Eurostat / Open SDG method.
+Pure: no I/O.
 
 CAGR method: R = CAGR_observed / CAGR_required, where
   CAGR_observed = (x_t / x_0) ** (1 / (t - t0)) - 1    (baseline x_0 in t0, latest x_t in t)
@@ -17,18 +18,20 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from hrplan.analysis.ratios import goal_bound, met
+from hrplan.core.jsontypes import JSONObject
 from hrplan.plan.model import Indicator
 
 HORIZON = 2030
-CLASSES = {
-    "achieved": ("đã đạt", "achieved"),
-    "on_track": ("đúng tiến độ", "on track"),
-    "moderate": ("tiến bộ vừa", "moderate progress"),
-    "limited": ("tiến bộ hạn chế", "limited progress"),
-    "moving_away": ("đi ngược", "moving away"),
-    "some_progress": ("có tiến bộ", "some progress"),
-    "stagnating": ("đứng yên / thụt lùi", "stagnating or regressing"),
-    "insufficient_data": ("chưa đủ số liệu", "insufficient data"),
+# How each class reads beside the numbers: renderers colour by tone, never by class.
+TONE: dict[str, str | None] = {
+    "achieved": "good",
+    "on_track": "good",
+    "moderate": "fair",
+    "some_progress": "fair",
+    "limited": "poor",
+    "stagnating": "poor",
+    "moving_away": "poor",
+    "insufficient_data": None,
 }
 SEVERITY_ORDER = [
     "moving_away",
@@ -61,8 +64,13 @@ class Progress:
     projected_2030: float | None = None
     covered: float | None = None
 
-    def as_json(self) -> dict[str, Any]:
-        body = asdict(self)
+    @property
+    def tone(self) -> str | None:
+        """'good', 'fair', 'poor', or None when there is nothing to judge."""
+        return TONE[self.klass]
+
+    def as_json(self) -> JSONObject:
+        body: JSONObject = asdict(self)
         body["class"] = body.pop("klass")
         return body
 
@@ -86,7 +94,7 @@ def assess(
     """The progress class of one indicator from its measured values by year (up to the compare year),
     from the plan's baseline year when it names one, else from the earliest measured year."""
     if ind.goal_2030 is None:
-        return _insufficient(method, "the plan sets no 2030 goal")
+        return _insufficient(method, f"the plan sets no {horizon} goal")
     if baseline_year is not None:
         if baseline_year not in history:
             return _insufficient(method, f"no result for the plan's baseline year {baseline_year}")
@@ -151,16 +159,3 @@ def assess(
     return Progress(
         method, klass, r=r, cagr_observed=cagr_obs, cagr_required=cagr_req, projected_2030=projected, **common
     )
-
-
-def label(klass: str, lang: str = "vi") -> str:
-    vi, en = CLASSES[klass]
-    return vi if lang == "vi" else en
-
-
-def bar(covered: float | None, width: int = 10) -> str:
-    """The distance covered from the baseline to the goal: '██████░░░░'."""
-    if covered is None:
-        return ""
-    full = round(covered * width)
-    return "█" * full + "░" * (width - full)

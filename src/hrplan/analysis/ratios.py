@@ -8,9 +8,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from hrplan.plan.model import Goal, Indicator, goal_bounds, number
+from hrplan.results.measured import Measured
+
+if TYPE_CHECKING:
+    from hrplan.analysis.progress import Progress
+
+
+class Verdict(StrEnum):
+    """A target cell's direction-aware reading."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_RESULT = "no_result"  # a target, but no result to judge
+    NO_TARGET = "no_target"  # no target of this source for the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +103,30 @@ class Comparison:
     ratio_2030: Ratio
     met_2030: bool | None
     gap_2030: float | None
-    sources: list[Any] = field(default_factory=list)
-    progress: Any = None  # hrplan.progress.Progress, set by the analysis
+    sources: list[Measured] = field(default_factory=list)
+    progress: Progress | None = None  # set by the analysis, which knows the history
+    next_targets: dict[str, float] = field(default_factory=dict)  # the plan's targets for year + 1
 
     @property
     def met_all_targets(self) -> bool | None:
         known = [v for v in self.met.values() if v is not None]
         return all(known) if known else None
+
+    def verdict(self, source: str) -> Verdict:
+        if source not in self.targets:
+            return Verdict.NO_TARGET
+        ok = self.met[source]
+        return Verdict.NO_RESULT if ok is None else Verdict.MET if ok else Verdict.NOT_MET
+
+    @property
+    def has_data(self) -> bool:
+        """Whether the row has anything to show for its year."""
+        return self.result is not None or self.previous is not None or bool(self.targets)
+
+    @property
+    def notes(self) -> list[Measured]:
+        """The input values (previous and current year) that came with a note, oldest first."""
+        return [m for m in self.sources if m.note]
 
 
 def compare_indicator(
@@ -104,7 +135,8 @@ def compare_indicator(
     result: float | None,
     previous: float | None,
     area: str | None = None,
-    sources: list[Any] | None = None,
+    sources: list[Measured] | None = None,
+    horizon: int = 2030,
 ) -> Comparison:
     """Compute every comparison column for one indicator and year."""
     targets = {s: number(v) for s, v in ind.targets.get(year, {}).items()}
@@ -114,11 +146,11 @@ def compare_indicator(
     kind: str | None = None
     if ind.goal_2030 is not None:
         bound, kind = goal_bound(ind.goal_2030, result, ind.direction)
-        ratio_2030 = ratio(result, bound, f"result for {year}", "2030 goal")
+        ratio_2030 = ratio(result, bound, f"result for {year}", f"{horizon} goal")
         lo, hi = goal_bounds(ind.goal_2030)
         reached = met(result, hi if ind.direction == "decrease" else lo, ind.direction)
     else:
-        ratio_2030, reached = Ratio(None, "the plan sets no 2030 goal"), None
+        ratio_2030, reached = Ratio(None, f"the plan sets no {horizon} goal"), None
     return Comparison(
         indicator=ind,
         year=year,
@@ -136,6 +168,7 @@ def compare_indicator(
         met_2030=reached,
         gap_2030=gap(result, ind.goal_2030, ind.direction),
         sources=sources or [],
+        next_targets={s: number(v) for s, v in ind.targets.get(year + 1, {}).items()},
     )
 
 
@@ -149,12 +182,12 @@ class Summary:
     missing: int
 
 
-def summarise(rows: list[Comparison]) -> Summary:
-    """How many indicators met all this year's targets, and how many have reached their 2030 goal."""
+def summarise(rows: list[Comparison], year: int) -> Summary:
+    """How many indicators met all this year's targets, and how many have reached their goal."""
     judged = [r for r in rows if r.met_all_targets is not None]
     goals = [r for r in rows if r.met_2030 is not None]
     return Summary(
-        year=rows[0].year if rows else 0,
+        year=year,
         with_targets=len(judged),
         met_targets=sum(1 for r in judged if r.met_all_targets),
         with_goal=len(goals),

@@ -38,6 +38,10 @@ class UsageError(HrplanError):
     exit_code = EXIT_USAGE
 
 
+class UnknownName(UsageError):
+    """A name the plan or the results do not know: a group, an area, a unit, a year without values."""
+
+
 class OutputError(HrplanError):
     """An output cannot be written (refused, locked, no permission)."""
 

@@ -32,7 +32,7 @@ class Problem:
             return self.path
         return f"{self.path}:{self.line}:{self.column or 1}"
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "path": self.path,
             "line": self.line,

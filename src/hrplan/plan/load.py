@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from hrplan.core.paths import bundled_dir
 from hrplan.core.problems import Problem
 from hrplan.plan.model import Plan, TargetsFile, TasksFile
 from hrplan.plan.yamlsafe import Loaded, load_file
@@ -22,7 +22,7 @@ RESULTS_NAME = "results_2022_2023.csv"
 
 def bundled(name: str) -> Path:
     """Path of a file shipped with the package (found from any working directory)."""
-    return Path(str(resources.files("hrplan") / "data" / name))
+    return bundled_dir() / name
 
 
 def _message(err: Any) -> str:

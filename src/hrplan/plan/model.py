@@ -175,5 +175,8 @@ class Plan(Frozen):
     def indicator(self, ind_id: str) -> Indicator | None:
         return next((i for i in self.targets.indicators if i.id == ind_id), None)
 
+    def task(self, task_id: str) -> Task | None:
+        return next((t for t in self.tasks.tasks if t.id == task_id), None)
+
     def unit_name(self, unit_id: str) -> str:
         return next((u.name for u in self.tasks.units if u.id == unit_id), unit_id)

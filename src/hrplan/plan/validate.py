@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hrplan.core.problems import Problem, Severity
 from hrplan.plan.checks import check_plan
+from hrplan.plan.files import companion
 from hrplan.plan.load import TARGETS_NAME, TASKS_NAME, bundled, kind_of, load_plan, validate_model
 from hrplan.plan.model import TargetsFile, TasksFile
 from hrplan.plan.yamlsafe import Loaded, load_file
@@ -81,15 +82,3 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
     plan_load = load_plan(targets=by_kind["targets"], tasks=by_kind["tasks"])
     found = [*plan_load.problems, *check_plan(plan_load)]
     return problems + [p for p in found if p.path in given]
-
-
-def companion(path: Path, kind: str) -> Loaded | None:
-    """The one file of the other kind in the same folder, if there is exactly one."""
-    found = []
-    for candidate in sorted(path.parent.glob("*.y*ml")):
-        if candidate.resolve() == path.resolve() or candidate.suffix not in (".yaml", ".yml"):
-            continue
-        loaded = load_file(candidate)
-        if not loaded.problems and kind_of(loaded) == kind:
-            found.append(loaded)
-    return found[0] if len(found) == 1 else None

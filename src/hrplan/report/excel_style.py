@@ -1,12 +1,17 @@
-"""Styles, direction-aware conditional colours and print setup of the Excel report."""
+"""Styles, the colours of verdicts and tones, column widths, row heights and print setup of the Excel report."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from hrplan.report.xlsxsafe import safe_text
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 PCT = "0.00%"
 PEOPLE = "#,##0"
@@ -19,32 +24,40 @@ HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 _SIDE = Side(style="thin", color="999999")
 THIN_BORDER = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
-GOOD = (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100"))
-BAD = (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0006"))
+# Excel's own "good / neutral / bad" cell styles: green, amber, red.
+TONE_FILL = {
+    "good": (PatternFill("solid", fgColor="FFC6EFCE"), Font(color="006100")),
+    "fair": (PatternFill("solid", fgColor="FFFFEB9C"), Font(color="9C5700")),
+    "poor": (PatternFill("solid", fgColor="FFFFC7CE"), Font(color="9C0006")),
+}
 
 
-def add_direction_colours(ws: Any, increase: list[str], decrease: list[str]) -> None:
-    """Green where a ratio means the target is met, red where not; the rule follows the value, so an
-    edited cell re-colours. Rising indicators are met at >= 100%, falling ones at <= 100%."""
-    for cells, good_op, bad_op in (
-        (increase, "greaterThanOrEqual", "lessThan"),
-        (decrease, "lessThanOrEqual", "greaterThan"),
-    ):
-        if not cells:
-            continue
-        ref = " ".join(cells)
-        ws.conditional_formatting.add(
-            ref,
-            CellIsRule(  # type: ignore[no-untyped-call]
-                operator=good_op, formula=["1"], fill=GOOD[0], font=GOOD[1]
-            ),
-        )
-        ws.conditional_formatting.add(
-            ref,
-            CellIsRule(  # type: ignore[no-untyped-call]
-                operator=bad_op, formula=["1"], fill=BAD[0], font=BAD[1]
-            ),
-        )
+def paint(cell: Cell | MergedCell, tone: str | None) -> None:
+    """Colour a cell by its tone ('good', 'fair', 'poor'); None leaves it plain."""
+    if tone in TONE_FILL:
+        cell.fill, cell.font = TONE_FILL[tone]
+
+
+CellValue = str | float | int | None
+
+
+def put(
+    ws: Worksheet, r: int, c: int, value: CellValue, unit: str | None = None, percent: bool = False
+) -> Cell | MergedCell:
+    """Write a value; percents of an indicator in % become fractions with a percent format."""
+    cell = ws.cell(r, c)
+    if isinstance(value, str):
+        cell.value = safe_text(value)
+    elif value is not None and (percent or unit == "percent"):
+        cell.value = value / 100
+        cell.number_format = PCT
+    else:
+        cell.value = value
+        if unit == "people" and value is not None:
+            cell.number_format = PEOPLE
+    cell.border = THIN_BORDER
+    cell.alignment = MIDDLE
+    return cell
 
 
 def fit_widths(ws: Any, fixed: dict[int, int], first_row: int = 1, lo: int = 6, hi: int = 14) -> None:

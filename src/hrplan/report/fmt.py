@@ -1,8 +1,12 @@
-"""Numbers as the official form prints them: 101,50% and 9.800 in Vietnamese, 101.50% and 9,800 in English."""
+"""Numbers, dates and bars as the official form prints them: 101,50% and 9.800 in Vietnamese, 101.50% and
+9,800 in English; 05/12/2024 in Vietnamese, 2024-12-05 in English. The one place values become text."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+
+from hrplan.plan.model import Goal, goal_bounds
+from hrplan.report.labels import Labels
 
 
 def _localise(text: str, lang: str) -> str:
@@ -11,11 +15,18 @@ def _localise(text: str, lang: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def fmt_decimal(value: float | None, lang: str = "vi", digits: int = 2) -> str:
+    """A plain number with a fixed number of decimals: 0,65 (R, growth factors)."""
+    if value is None:
+        return "–"
+    return _localise(f"{value:,.{digits}f}", lang)
+
+
 def fmt_ratio(value: float | None, lang: str = "vi") -> str:
     """A ratio in percent with two decimals: 101,50%. None prints as '–'."""
     if value is None:
         return "–"
-    return _localise(f"{value:,.2f}%", lang)
+    return fmt_decimal(value, lang) + "%"
 
 
 def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
@@ -30,19 +41,36 @@ def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
     return _localise(text, lang) + ("%" if unit == "percent" else "")
 
 
-def fmt_goal(goal: Any, unit: str, lang: str = "vi") -> str:
+def fmt_goal(goal: Goal | None, unit: str, lang: str = "vi") -> str:
     """A goal: a number, or a range 'low–high'."""
     if goal is None:
         return "–"
-    if isinstance(goal, list):
-        return f"{fmt_number(goal[0], unit, lang).rstrip('%')}–{fmt_number(goal[1], unit, lang)}"
-    return fmt_number(goal, unit, lang)
+    lo, hi = goal_bounds(goal)
+    if lo == hi:
+        return fmt_number(lo, unit, lang)
+    return f"{fmt_number(lo, unit, lang).rstrip('%')}–{fmt_number(hi, unit, lang)}"
 
 
 def fmt_gap(value: float | None, unit: str, lang: str = "vi") -> str:
-    """A distance to a goal: percentage points or people."""
+    """A distance to a goal: '12,30 điểm %' (percentage points) or '1.200 người'."""
     if value is None:
         return "–"
+    t = Labels(lang)
     if unit == "people":
-        return fmt_number(value, unit, lang) + (" người" if lang == "vi" else " people")
-    return _localise(f"{value:,.2f}", lang) + (" điểm %" if lang == "vi" else " pp")
+        return f"{fmt_number(value, unit, lang)} {t('people')}"
+    return f"{fmt_decimal(value, lang)} {t('points')}"
+
+
+def fmt_date(day: dt.date | None, lang: str = "vi") -> str:
+    """A date as people write it: 05/12/2024 in Vietnamese, ISO 8601 in English."""
+    if day is None:
+        return ""
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
+def bar(covered: float | None, width: int = 10) -> str:
+    """The distance covered from the baseline to the goal: '██████░░░░'."""
+    if covered is None:
+        return ""
+    full = round(covered * width)
+    return "█" * full + "░" * (width - full)

@@ -4,38 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
-from pathlib import Path
 
+from hrplan.core.paths import display_path
 from hrplan.core.problems import Problem, Severity, count, sort_key
 
 FORMATS = ("text", "json", "github")
-
-
-@lru_cache(maxsize=1)
-def _bundled_dir() -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("hrplan") / "data")).resolve()
-
-
-@lru_cache(maxsize=256)
-def display_path(path: str) -> str:
-    """How a path is shown: the bundled plan data as `data/<file>` wherever hrplan is installed (the same
-    bytes in every report, and the repository path for CI annotations); other paths relative to the working
-    directory when they lie below it."""
-    try:
-        p = Path(path).resolve()
-    except OSError:
-        return path
-    try:
-        return str(Path("data") / p.relative_to(_bundled_dir()))
-    except ValueError:
-        pass
-    try:
-        return str(p.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return path
 
 
 def _relocated(p: Problem) -> Problem:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.results.taskstatus import TaskStatus
 
 
 def col_letter(index: int) -> str:
@@ -68,6 +67,15 @@ class Measured(NamedTuple):
     @property
     def where(self) -> Provenance:
         return Provenance(self.file, self.sheet, self.row, self.col)
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    id: str
+    status: str
+    note: str | None
+    evidence: str | None
+    where: Provenance
 
 
 @dataclass

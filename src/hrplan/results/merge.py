@@ -8,9 +8,9 @@ from pathlib import Path
 from hrplan.core.problems import Problem
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
-from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
 from hrplan.results.table import read_sheet
-from hrplan.results.taskstatus import TaskStatus, merge_statuses
+from hrplan.results.taskstatus import merge_statuses
 from hrplan.results.workbook import open_results
 
 __all__ = ["Measured", "Provenance", "Results", "merge", "read_file", "read_results"]

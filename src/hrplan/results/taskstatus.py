@@ -1,15 +1,14 @@
-"""Task status: read from a results workbook's tasks sheet, summarised by lead unit, overdue as of a date."""
+"""Task status as reported in a results workbook's tasks sheet: headers, ids, statuses, and merging files."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
+from hrplan.results.measured import TaskStatus
 
 STATUSES = {
     "not_started": ("chưa triển khai", "not started"),
@@ -34,15 +33,6 @@ TASK_HEADERS = {
     "note": ("ghi chu", "note", "notes"),
     "evidence": ("minh chung", "evidence"),
 }
-
-
-@dataclass(frozen=True)
-class TaskStatus:
-    id: str
-    status: str
-    note: str | None
-    evidence: str | None
-    where: Any  # hrplan.results.Provenance
 
 
 def task_header(values: list[Any]) -> dict[str, int] | None:
@@ -150,45 +140,3 @@ def merge_statuses(parts: list[TaskStatus]) -> tuple[list[TaskStatus], list[Prob
                 )
             )
     return list(seen.values()), problems
-
-
-def completion(plan: Plan, statuses: list[TaskStatus]) -> list[dict[str, Any]]:
-    """Per lead unit: how many of its tasks are done, in progress, not started, not reported."""
-    by_id = {s.id: s.status for s in statuses}
-    out = []
-    for unit in plan.tasks.units:
-        mine = [t.id for t in plan.tasks.tasks if unit.id in t.lead]
-        if not mine:
-            continue
-        counts = {k: 0 for k in (*STATUSES, "not_reported")}
-        for tid in mine:
-            counts[by_id.get(tid, "not_reported")] += 1
-        out.append({"unit": unit.id, "name": unit.name, "tasks": len(mine), **counts})
-    return out
-
-
-def overdue(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> list[dict[str, Any]]:
-    """Tasks whose deadline has passed on `as_of` and that are not reported done."""
-    by_id = {s.id: s.status for s in statuses}
-    return [
-        {
-            "id": t.id,
-            "deadline": t.deadline.isoformat(),
-            "status": by_id.get(t.id, "not_reported"),
-            "lead": t.lead,
-            "title": t.title,
-        }
-        for t in plan.tasks.tasks
-        if t.deadline is not None and t.deadline < as_of and by_id.get(t.id) != "done"
-    ]
-
-
-def task_summary(plan: Plan, statuses: list[TaskStatus], as_of: dt.date) -> dict[str, Any]:
-    """What compare's JSON carries under "tasks"."""
-    return {
-        "as_of": as_of.isoformat(),
-        "reported": len(statuses),
-        "statuses": {s.id: s.status for s in statuses},
-        "completion": completion(plan, statuses),
-        "overdue": overdue(plan, statuses, as_of),
-    }

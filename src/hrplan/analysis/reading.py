@@ -1,0 +1,215 @@
+"""A year's reading: everything every renderer lays out, computed once. Pure: no I/O.
+
+Renderers (console, JSON, CSV, Markdown, Excel) take a YearReading and decide nothing: which target
+sources count this year, which cells are met, the pace to the horizon and its tone, the targets
+missed, next year's targets, the notes that came with the values and the reason for every blank
+cell are all here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hrplan.analysis.progress import assess
+from hrplan.analysis.ratios import Comparison, Summary, compare_indicator, summarise
+from hrplan.analysis.tasks import TaskSummary
+from hrplan.core.errors import UnknownName
+from hrplan.core.problems import Problem, Severity
+from hrplan.core.text import fold
+from hrplan.plan.model import Plan
+from hrplan.results.measured import Measured
+
+
+@dataclass(frozen=True, slots=True)
+class Missed:
+    """A target of the year that the result did not reach."""
+
+    row: Comparison
+    source: str
+
+
+@dataclass(frozen=True)
+class AreaReading:
+    """The province (area None) or one district: its rows in plan order and what they add up to."""
+
+    area: str | None
+    rows: list[Comparison]
+    summary: Summary
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Comparison]:
+        """Rows with a result, a previous result or a target for the year."""
+        return [r for r in self.rows if r.has_data]
+
+    @property
+    def empty(self) -> list[str]:
+        """Ids of the indicators with nothing for the year."""
+        return [r.indicator.id for r in self.rows if not r.has_data]
+
+    @property
+    def missed(self) -> list[Missed]:
+        return [Missed(r, s) for r in self.rows for s in r.targets if r.met[s] is False]
+
+    def by_group(self, plan: Plan) -> list[tuple[str, list[Comparison]]]:
+        """(group id, rows with data) in the plan's group order, groups without rows left out."""
+        out = []
+        for group in plan.targets.groups:
+            rows = [r for r in self.shown if r.indicator.group == group]
+            if rows:
+                out.append((group, rows))
+        return out
+
+
+@dataclass(frozen=True)
+class YearReading:
+    """One year of a plan read from the results: the areas (the province first), tasks and problems."""
+
+    plan: Plan
+    year: int
+    method: str
+    areas: list[AreaReading]
+    tasks: TaskSummary
+    problems: list[Problem]
+    inputs: list[str] = field(default_factory=list)  # the results files, as displayed
+
+    @property
+    def horizon(self) -> int:
+        return self.plan.targets.plan.horizon
+
+    @property
+    def main(self) -> AreaReading:
+        """The first area: the province, or the one area asked for."""
+        return self.areas[0]
+
+    @property
+    def sources(self) -> list[str]:
+        """The target sources with a target for the year in any row shown, in the plan's order."""
+        used = {s for a in self.areas for r in a.rows for s in r.targets}
+        return [s for s in self.plan.targets.sources if s in used]
+
+    @property
+    def next_sources(self) -> list[str]:
+        """The target sources the plan sets for the next year, in the plan's order."""
+        used = {s for a in self.areas for r in a.rows for s in r.next_targets}
+        return [s for s in self.plan.targets.sources if s in used]
+
+    @property
+    def rows(self) -> list[Comparison]:
+        """Every row of every area."""
+        return [r for a in self.areas for r in a.rows]
+
+
+def pick_year(values: list[Measured], year: int | None) -> int:
+    """The requested year, or the latest year with results."""
+    if year is not None:
+        return year
+    years = sorted({m.year for m in values})
+    if not years:
+        raise UnknownName(
+            "the results hold no values, so there is no year to compare: fill in the results "
+            "(see `hrplan template`) or name the year"
+        )
+    return years[-1]
+
+
+def areas_of(values: list[Measured]) -> list[str]:
+    """The distinct areas in the results, in order of first appearance, as first spelled."""
+    seen: dict[str, str] = {}
+    for m in values:
+        if m.area and fold(m.area) not in seen:
+            seen[fold(m.area)] = m.area
+    return list(seen.values())
+
+
+def check_group(plan: Plan, group: str | None) -> None:
+    if group and group.casefold() not in {g.casefold() for g in plan.targets.groups}:
+        raise UnknownName(f"group '{group}' is not in the plan; its groups are {', '.join(plan.targets.groups)}")
+
+
+def read_area(
+    plan: Plan,
+    values: list[Measured],
+    year: int,
+    area: str | None = None,
+    group: str | None = None,
+    lead: str | None = None,
+    method: str = "cagr",
+) -> AreaReading:
+    """The rows of one area (None = the province) in plan order, with missing-result warnings."""
+    check_group(plan, group)
+    info = plan.targets.plan
+    key = fold(area) if area else None
+    mine = [m for m in values if (fold(m.area) if m.area else None) == key]
+    if area and not mine:
+        known = ", ".join(areas_of(values)) or "none"
+        raise UnknownName(f"no results for area '{area}'. Areas in the results: {known}")
+    if area:
+        area = mine[0].area  # as spelled in the results, not as typed on the command line
+    by_id: dict[tuple[str, int], Measured] = {}
+    history: dict[str, dict[int, float]] = {}
+    for m in mine:
+        by_id[(m.id, m.year)] = m
+        if m.year <= year:
+            history.setdefault(m.id, {})[m.year] = m.value
+    rows, problems = [], []
+    for ind in plan.targets.indicators:
+        if group and ind.group.casefold() != group.casefold():
+            continue
+        if lead and lead not in ind.lead:
+            continue
+        cur, prev = by_id.get((ind.id, year)), by_id.get((ind.id, year - 1))
+        row = compare_indicator(
+            ind,
+            year,
+            cur.value if cur else None,
+            prev.value if prev else None,
+            area,
+            [m for m in (prev, cur) if m is not None],
+            info.horizon,
+        )
+        row.progress = assess(ind, history.get(ind.id, {}), method, info.horizon, info.baseline_year)
+        rows.append(row)
+        if cur is None and (year in ind.targets or prev is not None):
+            where = f" for {area}" if area else ""
+            problems.append(
+                Problem(
+                    "results",
+                    None,
+                    None,
+                    "missing-result",
+                    f"{ind.id}: no result for {year}{where}, though the plan has a target or a "
+                    f"{year - 1} result for it",
+                    Severity.WARNING,
+                )
+            )
+    return AreaReading(area, rows, summarise(rows, year), problems)
+
+
+def read_areas(
+    plan: Plan,
+    values: list[Measured],
+    year: int,
+    *,
+    area: str | None = None,
+    by_area: bool = False,
+    province_first: bool = False,
+    group: str | None = None,
+    lead: str | None = None,
+    method: str = "cagr",
+) -> list[AreaReading]:
+    """The areas a reading shows: one area, or (by_area) the province when it has values — or always, with
+    province_first — followed by every area found in the results."""
+    if not by_area:
+        return [read_area(plan, values, year, area, group, lead, method)]
+    has_province = any(not m.area for m in values)
+    out = []
+    if has_province or province_first:
+        out.append(read_area(plan, [m for m in values if not m.area], year, None, group, lead, method))
+    by_key: dict[str, list[Measured]] = {}
+    for m in values:
+        if m.area:
+            by_key.setdefault(fold(m.area), []).append(m)
+    for name in areas_of(values):
+        out.append(read_area(plan, by_key[fold(name)], year, name, group, lead, method))
+    return out

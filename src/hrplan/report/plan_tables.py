@@ -1,0 +1,91 @@
+"""The plan listed in the terminal: indicators, tasks, the assignment matrix (user data always as Text)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hrplan.report.fmt import fmt_goal, fmt_number
+from hrplan.report.labels import Labels
+from hrplan.report.terminal import console
+
+if TYPE_CHECKING:
+    from hrplan.plan.model import Plan
+
+
+def _units(plan: Plan, ids: list[str]) -> str:
+    return "; ".join(plan.unit_name(u) for u in ids)
+
+
+def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -> None:
+    """One table per group: id, name, unit, direction, 2030 goal, targets, lead."""
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console()
+    for group, info in plan.targets.groups.items():
+        members = [r for r in rows if r["group"] == group]
+        if not members:
+            continue
+        table = Table(title=Text(f"{group}. {info.name}"), title_justify="left", show_lines=False)
+        t = Labels(lang)
+        h = plan.targets.plan.horizon
+        for col in (t("id"), t("name"), t("unit"), "Hướng", t("goal", h=h), "Mục tiêu theo năm", "Chủ trì"):
+            table.add_column(col, overflow="fold")
+        for r in members:
+            unit = t.unit(r["unit"])
+            targets = "; ".join(
+                f"{src} {y}: {fmt_number(v, r['unit'], lang)}"
+                for y, by in r["targets"].items()
+                for src, v in by.items()
+            )
+            table.add_row(
+                Text(r["id"]),
+                Text(r["name"]),
+                Text(unit),
+                Text(t(r["direction"])),
+                Text(fmt_goal(r["goal_2030"], r["unit"], lang)),
+                Text(targets),
+                Text(_units(plan, r["lead"])),
+            )
+        con.print(table)
+
+
+def print_matrix(plan: Plan, m: dict[str, Any]) -> None:
+    """Per unit: the tasks it leads (chủ trì) and those it coordinates (phối hợp)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for col, ratio in (("Đơn vị", 2), ("Chủ trì", 3), ("Phối hợp", 3)):
+        table.add_column(col, overflow="fold", ratio=ratio)
+    for unit in m["units"]:
+        lead = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "lead"]
+        partner = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "partner"]
+        table.add_row(Text(plan.unit_name(unit)), Text(", ".join(lead)), Text(", ".join(partner)))
+    console().print(table)
+
+
+def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
+    """TT, task, lead units, coordinating units, deadline, quantities and linked indicators."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for col, ratio in (("TT", 1), ("Nhiệm vụ", 6), ("Chủ trì", 3), ("Phối hợp", 3), ("Hạn", 1)):
+        table.add_column(col, overflow="fold", ratio=ratio)
+    for r in rows:
+        title = r["title"] if len(r["title"]) <= 220 else r["title"][:217] + "..."
+        extras = [f"{q['value']:,.0f} {q['unit']}".replace(",", ".") for q in r["quantities"]]
+        if r["indicators"]:
+            extras.append("→ " + ", ".join(r["indicators"]))
+        if extras:
+            title += "\n[" + "; ".join(extras) + "]"
+        lead = _units(plan, r["lead"])
+        if r["lead_section_iii"] and set(r["lead_section_iii"]) != set(r["lead"]):
+            lead += f"\n(Mục III: {_units(plan, r['lead_section_iii'])})"
+        table.add_row(
+            Text(r["id"]), Text(title), Text(lead), Text(_units(plan, r["partners"])), Text(r["deadline"] or "")
+        )
+    con = console()
+    con.print(table)
+    con.print(Text(f"{len(rows)} task(s)"))

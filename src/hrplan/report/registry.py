@@ -1,0 +1,49 @@
+"""Renderers by name, in the manner of check-jsonschema's REPORTER_BY_NAME.
+
+A renderer takes a YearReading and RenderOptions and returns text, bytes or a Rich renderable; it lays
+out the reading and decides nothing. Modules are imported when a renderer is picked, so `--format json`
+never imports openpyxl or Rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from hrplan.analysis.reading import YearReading
+
+    Rendered = Union[str, bytes, RenderableType]  # noqa: UP007 - a runtime-free alias for mypy
+    Renderer = Callable[[YearReading, "RenderOptions"], Rendered]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    lang: str = "vi"
+    color: bool = False
+    document: bool = False  # the report's Markdown: title, inputs, tasks by lead unit, problems
+
+
+# name -> (module, function, file suffix)
+RENDERER_BY_NAME: dict[str, tuple[str, str, str]] = {
+    "table": ("hrplan.report.console", "render", ".txt"),
+    "json": ("hrplan.report.json_renderer", "render", ".json"),
+    "csv": ("hrplan.report.csv_renderer", "render", ".csv"),
+    "markdown": ("hrplan.report.markdown", "render", ".md"),
+    "xlsx": ("hrplan.report.excel", "render", ".xlsx"),
+}
+
+
+def get_renderer(name: str) -> Renderer:
+    """The renderer registered under `name` (KeyError for an unknown name: the CLI offers only known ones)."""
+    module, function, _ = RENDERER_BY_NAME[name]
+    renderer: Renderer = getattr(importlib.import_module(module), function)
+    return renderer
+
+
+def render(name: str, reading: YearReading, options: RenderOptions | None = None) -> Rendered:
+    return get_renderer(name)(reading, options or RenderOptions())

@@ -1,0 +1,19 @@
+"""The terminal: a Rich console for user data. Names and texts are user data: printed as Text, never markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def console(color: bool = True, width: int | None = None) -> Console:
+    """A console for user data (no markup, no emoji); the terminal's width, or 160 columns into a file or pipe."""
+    import sys
+
+    from rich.console import Console
+
+    if width is None and not sys.stdout.isatty():
+        width = 160
+    return Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
