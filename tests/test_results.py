@@ -328,13 +328,13 @@ def test_percent_semantics_on_every_read_path(
 def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt: str | None, ind_id: str) -> None:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
     from hrplan.results.table import read_sheet
-    from hrplan.results.values import parse_cell
+    from hrplan.results.values import is_percent_format, parse_cell
     from hrplan.results.workbook import Sheet
 
-    rows = iter([(1, ["id", "year", "value"], None), (2, [ind_id, 2023, raw], [None, None, fmt])])
+    rows = iter([(1, ["id", "year", "value"], None), (2, [ind_id, 2023, raw], [False, False, is_percent_format(fmt)])])
     res = read_sheet(Sheet("S", rows), "f.xlsx", plan)
     unit = "percent" if ind_id == "A1" else "people"
-    parsed = parse_cell(raw, unit, fmt)
+    parsed = parse_cell(raw, unit, is_percent_format(fmt))
     expected = parsed.value if parsed.error is None else None
     if expected is not None and unit == "percent" and not 0 <= expected <= 100:
         expected = None

@@ -50,7 +50,7 @@ def test_percent_format_detection(fmt: str | None, expected: bool) -> None:
     ],
 )
 def test_values_as_typed(raw: object, unit: str, fmt: str | None, value: float | None) -> None:
-    parsed = parse_cell(raw, unit, fmt)
+    parsed = parse_cell(raw, unit, is_percent_format(fmt))
     assert parsed.error is None
     assert parsed.value == pytest.approx(value) if value is not None else parsed.value is None
 
@@ -69,18 +69,18 @@ def test_values_as_typed(raw: object, unit: str, fmt: str | None, value: float |
     ],
 )
 def test_bad_values_are_errors(raw: object, unit: str, fmt: str | None, fragment: str) -> None:
-    parsed = parse_cell(raw, unit, fmt)
+    parsed = parse_cell(raw, unit, is_percent_format(fmt))
     assert parsed.value is None
     assert parsed.error is not None and fragment in parsed.error
 
 
 def test_fraction_in_general_cell_warns() -> None:
-    parsed = parse_cell(0.7742, "percent", "General")
+    parsed = parse_cell(0.7742, "percent", is_percent_format("General"))
     assert parsed.value == 0.7742 and parsed.warning and "77.42%" in parsed.warning
 
 
 def test_non_integer_count_warns() -> None:
-    assert parse_cell(9.8, "people", "General").warning is not None
+    assert parse_cell(9.8, "people", is_percent_format("General")).warning is not None
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_grouped_count_round_trips(n: int, sep: str) -> None:
 
 @given(st.floats(min_value=0, max_value=1, allow_nan=False))
 def test_percent_cell_fraction_scales(x: float) -> None:
-    assert parse_cell(x, "percent", "0.00%").value == pytest.approx(x * 100)
+    assert parse_cell(x, "percent", is_percent_format("0.00%")).value == pytest.approx(x * 100)
 
 
 @settings(max_examples=500)
@@ -127,7 +127,7 @@ def test_percent_cell_fraction_scales(x: float) -> None:
     st.sampled_from([None, "0%", "General", '0"%"']),
 )
 def test_any_cell_parses_or_explains(raw: object, unit: str, fmt: str | None) -> None:
-    parsed = parse_cell(raw, unit, fmt)
+    parsed = parse_cell(raw, unit, is_percent_format(fmt))
     assert (parsed.value is None) or parsed.error is None
     if parsed.value is not None:
         assert parsed.value == parsed.value  # never NaN
@@ -139,11 +139,12 @@ def test_any_cell_parses_or_explains(raw: object, unit: str, fmt: str | None) ->
         st.floats(allow_nan=True), st.integers(-(10**6), 10**6), st.text(alphabet="0123456789.,% -²", max_size=8)
     ),
     st.sampled_from(["percent", "people"]),
+    st.booleans(),
 )
-def test_fast_path_agrees_with_parse_cell(raw: object, unit: str) -> None:
-    from hrplan.results.table import fast_number
+def test_fast_path_agrees_with_parse_cell(raw: object, unit: str, percent_cell: bool) -> None:
+    from hrplan.results.values import fast_number
 
-    fast = fast_number(raw, unit)
+    fast = fast_number(raw, unit, percent_cell)
     if fast is not None:
-        slow = parse_cell(raw, unit, None)
-        assert slow == Parsed(fast), (raw, unit)
+        slow = parse_cell(raw, unit, percent_cell)
+        assert slow == Parsed(fast), (raw, unit, percent_cell)

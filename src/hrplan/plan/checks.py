@@ -9,6 +9,7 @@ from typing import Any
 from hrplan.core.problems import Problem, Severity
 from hrplan.plan.load import PlanLoad
 from hrplan.plan.model import Indicator, Plan, goal_bounds, number
+from hrplan.plan.units import UnitIndex
 from hrplan.plan.yamlsafe import Loaded
 
 W = Severity.WARNING
@@ -49,17 +50,18 @@ def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
         yield kl.problem(("tasks", i, "id"), "duplicate-id", f"task id '{x}' is used twice (first at line {line})")
     for i, x, j in _dupes([u.id for u in plan.tasks.units]):
         yield kl.problem(("units", i, "id"), "duplicate-id", f"unit id '{x}' is used twice (unit #{j + 1})")
-    names: dict[str, str] = {}
-    for i, u in enumerate(plan.tasks.units):
-        for k, alias in enumerate([u.name, *u.aliases]):
-            key = alias.casefold()
-            if key in names and names[key] != u.id:
-                yield kl.problem(
-                    ("units", i, "aliases", k - 1) if k else ("units", i, "name"),
-                    "alias-clash",
-                    f"'{alias}' names both '{names[key]}' and '{u.id}'",
-                )
-            names[key] = u.id
+    for c in UnitIndex(plan.tasks.units).clashes:
+        loc = (
+            ("units", c.unit_index, "name")
+            if c.alias_index is None
+            else ("units", c.unit_index, "aliases", c.alias_index)
+        )
+        yield kl.problem(
+            loc,
+            "alias-clash",
+            f"'{c.name}' names both '{c.other}' and "
+            f"'{plan.tasks.units[c.unit_index].id}' (case and accents are ignored when units are looked up)",
+        )
 
 
 def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.core.errors import UsageError
-from hrplan.core.text import fold
 from hrplan.plan.checks import parent_id
 from hrplan.plan.model import Noted, OrgUnit, Plan, goal_bounds, number
+from hrplan.plan.units import UnitIndex
 
 
 def goal_json(goal: Any) -> float | list[float] | None:
@@ -48,18 +47,7 @@ def indicator_rows(plan: Plan) -> list[dict[str, Any]]:
 
 def find_unit(plan: Plan, name: str) -> OrgUnit:
     """The unit whose id, full name or short form matches `name` (case and accents ignored)."""
-    key = fold(name)
-    exact = [u for u in plan.tasks.units if key in {fold(u.id), fold(u.name), *(fold(a) for a in u.aliases)}]
-    if exact:
-        return exact[0]
-    partial = [u for u in plan.tasks.units if any(key in fold(n) for n in (u.name, *u.aliases))]
-    if len(partial) == 1:
-        return partial[0]
-    known = ", ".join(f"'{u.name}'" for u in plan.tasks.units)
-    if partial:
-        names = ", ".join(f"'{u.name}'" for u in partial)
-        raise UsageError(f"unit '{name}' matches several units: {names}; be more specific")
-    raise UsageError(f"no unit matches '{name}'. Known units: {known}")
+    return UnitIndex(plan.tasks.units).find(name)
 
 
 def section_iii_leads(plan: Plan) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from hrplan.core.text import fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results
 from hrplan.results.taskstatus import read_task_rows, task_header
-from hrplan.results.values import is_percent_format, parse_cell, parse_year
+from hrplan.results.values import fast_number, parse_cell, parse_year
 from hrplan.results.workbook import Row, Sheet
 
 HEADER_SCAN_ROWS = 30
@@ -73,23 +73,6 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int], dict[int, int]] |
     return None
 
 
-def fast_number(raw: Any, unit: str) -> float | None:
-    """The value of a plain number or digit string whose meaning is beyond doubt; None sends it to parse_cell."""
-    kind = type(raw)
-    if kind is float or kind is int:
-        x = float(raw)
-        if unit == "percent":
-            return x if 1 < x <= 100 or x == 0 else None  # fractions need the format and a warning
-        return x if x >= 0 and x.is_integer() else None
-    if kind is str and raw.isascii():
-        if unit == "people":
-            return float(raw) if raw.isdigit() else None
-        if raw.replace(".", "", 1).isdigit() and raw[0] != "." and raw[-1] != ".":
-            x = float(raw)
-            return x if x <= 100 else None
-    return None
-
-
 def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
     """Read the results table of one sheet (long or wide layout); a sheet without one gives nothing."""
     out = Results()
@@ -135,8 +118,7 @@ def _read_rows(
     year_cache: dict[Any, int | None] = {}
     area_cache: dict[Any, str | None] = {None: None, "": None}
     values_append, problems = out.values.append, out.problems
-    percent_fmt: dict[str, bool] = {}
-    for n, values, formats in rows:
+    for n, values, percents in rows:
         width = len(values)
         raw_id = values[ci] if ci < width else None
         if raw_id is None or raw_id == "":
@@ -184,34 +166,10 @@ def _read_rows(
         unit = ind.unit
         for c, year in columns:
             raw = values[c] if c < width else None
-            fmt = formats[c] if formats is not None and c < len(formats) else None
-            if (
-                fmt is None
-                and type(raw) is str
-                and raw.isascii()
-                and (  # the common CSV case, inlined
-                    raw.isdigit()
-                    if unit == "people"
-                    else (raw.replace(".", "", 1).isdigit() and raw[0] != "." and raw[-1] != ".")
-                )
-            ):
-                value: float | None = float(raw)
-                if unit == "percent" and value > 100:  # type: ignore[operator]
-                    value = None
-            elif fmt is None:
-                value = fast_number(raw, unit)
-            else:
-                pct = percent_fmt.get(fmt)
-                if pct is None:
-                    pct = percent_fmt[fmt] = is_percent_format(fmt)
-                if not pct:
-                    value = fast_number(raw, unit)
-                elif unit == "percent" and type(raw) is float and 0 <= raw <= 1:
-                    value = float(f"{raw * 100:.12g}")  # as parse_cell: 0.7742 shown as 77.42% is 77.42
-                else:
-                    value = None
+            pct = percents is not None and c < len(percents) and percents[c]
+            value = fast_number(raw, unit, pct)
             if value is None:
-                value = _slow_value(raw, fmt, ind, year, n, c, sheet, years, where, problems)
+                value = _slow_value(raw, pct, ind, year, n, c, sheet, years, where, problems)
                 if value is None:
                     continue
             # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the time on large files
@@ -220,7 +178,7 @@ def _read_rows(
 
 def _slow_value(
     raw: Any,
-    fmt: str | None,
+    percent_cell: bool,
     ind: Indicator,
     year: int,
     n: int,
@@ -241,7 +199,7 @@ def _slow_value(
             )
         )
         return None
-    parsed = parse_cell(raw, ind.unit, fmt)
+    parsed = parse_cell(raw, ind.unit, percent_cell)
     if parsed.error:
         problems.append(loc.problem("bad-value", f"{ind.id} {year}: {parsed.error}"))
         return None

@@ -22,12 +22,12 @@ MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
 MAX_CSV_BYTES = 256 * 1024 * 1024
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-Row = tuple[int, list[Any], list[str | None] | None]  # row number, values, number formats (None: not needed)
+Row = tuple[int, list[Any], list[bool] | None]  # row number, values, whether each cell shows a percent (None: none)
 
 
 @dataclass
 class Sheet:
-    """One table of a results file; `rows` yields (row number, values, number formats or None)."""
+    """One table of a results file; `rows` yields (row number, values, percent flags or None)."""
 
     name: str | None
     rows: Iterator[Row]
@@ -221,8 +221,18 @@ def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
         for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
             yield n, list(values), None
         return
+    from hrplan.results.values import is_percent_format
+
+    shows_percent: dict[str | None, bool] = {}  # a sheet uses few formats: decide each once
     for n, cells in enumerate(ws.iter_rows(), start=1):
-        yield n, [getattr(c, "value", None) for c in cells], [getattr(c, "number_format", None) for c in cells]
+        flags = []
+        for c in cells:
+            fmt = getattr(c, "number_format", None)
+            flag = shows_percent.get(fmt)
+            if flag is None:
+                flag = shows_percent[fmt] = is_percent_format(fmt)
+            flags.append(flag)
+        yield n, [getattr(c, "value", None) for c in cells], flags if any(flags) else None
 
 
 _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
@@ -355,8 +365,8 @@ def _calamine_rows(rows: list[list[Any]], percent: set[tuple[int, int]]) -> Iter
         if not cols:
             yield n, values, None
             continue
-        formats: list[str | None] = [None] * len(values)
+        flags = [False] * len(values)
         for c in cols:
             if c <= len(values):
-                formats[c - 1] = "0.00%"
-        yield n, values, formats
+                flags[c - 1] = True
+        yield n, values, flags
