@@ -129,6 +129,10 @@ def tasks_block(reading: YearReading, opts: RenderOptions) -> list[RenderableTyp
             when = f"{t('due')} {fmt_date(task.deadline, opts.lang)}"
             lines.append(_text(f"  {task.id} ({when}, {t(task.status)}) — {lead}"))
         out += lines
+    notes = [f"  {s.id}: " + " — ".join(x for x in (s.note, s.evidence) if x) for s in summary.statuses
+             if s.note or s.evidence]  # fmt: skip
+    if notes:
+        out.append(_text("\n".join([f"{t('notes')}:", *notes])))
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hrplan.analysis.ratios import Comparison, Verdict
-from hrplan.analysis.reading import YearReading
+from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.errors import HrplanError
 from hrplan.plan.model import goal_bounds
 from hrplan.report.excel_style import (
@@ -49,13 +49,14 @@ def _tt(ind_id: str) -> str:
     return "-" if ind_id[-1].isalpha() else ind_id[1:]
 
 
-def _header(ws: Worksheet, reading: YearReading, lay: Layout, t: Labels) -> int:
+def _header(ws: Worksheet, reading: YearReading, area: AreaReading, lay: Layout, t: Labels) -> int:
     y, h = reading.year, reading.horizon
     ncol = lay.columns()
     info = reading.plan.targets.plan
     ws.cell(1, 1, t("title1", y=y)).font = BOLD
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
-    ws.cell(2, 1, safe_text(f"({info.id} · {info.province})")).alignment = CENTER
+    place = f" · {area.area}" if area.area else ""
+    ws.cell(2, 1, safe_text(f"({info.id} · {info.province}{place})")).alignment = CENTER
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncol)
     ws.cell(1, 1).alignment = CENTER
     top, sub = 4, 5
@@ -128,14 +129,26 @@ def _indicator_row(ws: Worksheet, r: int, reading: YearReading, row: Comparison,
     put(ws, r, c + 2, "; ".join(f"{m.year}: {m.note}" for m in row.notes) or None).alignment = WRAP
 
 
-def appendix_01(ws: Worksheet, reading: YearReading, t: Labels) -> None:
+def sheet_title(text: str, taken: list[str]) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in text)[:31].strip() or "Sheet"
+    name, k = base, 2
+    while name.casefold() in (n.casefold() for n in taken):
+        suffix = f" ({k})"
+        name, k = base[: 31 - len(suffix)] + suffix, k + 1
+    return name
+
+
+def appendix_01(ws: Worksheet, reading: YearReading, area: AreaReading, t: Labels) -> None:
+    """Appendix 01 for one area: the province on the first sheet, each district on one of its own."""
     lay = Layout(reading.sources, reading.next_sources)
     plan = reading.plan
-    ws.title = t("sheet1")
-    last_head = _header(ws, reading, lay, t)
+    if area is reading.main:
+        ws.title = t("sheet1")
+    last_head = _header(ws, reading, area, lay, t)
     r = last_head + 1
     for group, info in plan.targets.groups.items():
-        rows = [x for x in reading.main.rows if x.indicator.group == group]
+        rows = [x for x in area.rows if x.indicator.group == group]
         if not rows:
             continue
         ws.cell(r, 1, group)
@@ -171,11 +184,14 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
     t = Labels(options.lang)
     wb = Workbook()
     try:
-        appendix_01(wb.worksheets[0], reading, t)
+        appendix_01(wb.worksheets[0], reading, reading.main, t)
         appendix_02(wb, reading, t)
         matrix_sheet(wb, reading, t)
         chart_sheet(wb, reading, t)
         sources_sheet(wb, reading, t)
+        for area in reading.areas[1:]:
+            title = sheet_title(f"{t('sheet1')} - {area.area}", wb.sheetnames)
+            appendix_01(wb.create_sheet(title), reading, area, t)
     except CellTextTooLong as exc:
         raise HrplanError(str(exc)) from exc
     info = reading.plan.targets.plan
