@@ -6,8 +6,9 @@ import re
 
 from hrplan.core.problems import Severity
 from hrplan.plan.checks import check_plan
-from hrplan.plan.load import load_plan
+from hrplan.plan.load import RESULTS_NAME, TARGETS_NAME, TASKS_NAME, bundled, load_plan
 from hrplan.plan.model import Noted, goal_bounds, number
+from hrplan.report.problems import display_path
 
 from .conftest import PLAN_TEXT
 
@@ -17,6 +18,14 @@ def plan():  # type: ignore[no-untyped-def]
     assert loaded.problems == []
     assert loaded.plan is not None
     return loaded.plan
+
+
+def test_bundled_files_are_found_and_shown_as_data() -> None:
+    # From an editable install this is the repository's data/, from a wheel the package's hrplan/data;
+    # either way reports show the same path.
+    for name in (TARGETS_NAME, TASKS_NAME, RESULTS_NAME):
+        assert bundled(name).is_file()
+        assert display_path(str(bundled(name))) == f"data/{name}"
 
 
 def test_shipped_plan_has_no_errors() -> None:

@@ -20,9 +20,22 @@ TASKS_NAME = "tasks.yaml"
 RESULTS_NAME = "results_2022_2023.csv"
 
 
+def bundled_dir() -> Path:
+    """The folder of the plan data shipped with hrplan, found from any working directory.
+
+    An installed wheel carries it as the package resource `hrplan/data` (pyproject's force-include). An
+    editable install or a source checkout imports hrplan from `src/`, where there is no `data/`: there the
+    repository's own `data/` folder is used, so edits to it are seen at once."""
+    packaged = Path(str(resources.files("hrplan") / "data"))
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "data"  # <repo>/src/hrplan/plan/load.py -> <repo>/data
+    return checkout if checkout.is_dir() else packaged
+
+
 def bundled(name: str) -> Path:
     """Path of a file shipped with the package (found from any working directory)."""
-    return Path(str(resources.files("hrplan") / "data" / name))
+    return bundled_dir() / name
 
 
 def _message(err: Any) -> str:

@@ -14,9 +14,9 @@ FORMATS = ("text", "json", "github")
 
 @lru_cache(maxsize=1)
 def _bundled_dir() -> Path:
-    from importlib import resources
+    from hrplan.plan.load import bundled_dir  # the one lookup; imported on first use, so this module stays light
 
-    return Path(str(resources.files("hrplan") / "data")).resolve()
+    return bundled_dir().resolve()
 
 
 @lru_cache(maxsize=256)
