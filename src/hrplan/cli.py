@@ -474,10 +474,7 @@ def schema(
 
 def main() -> None:
     """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected (see _Handled)."""
-    try:  # typer >= 0.22 vendors click
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover
-        from click.exceptions import ClickException  # type: ignore[import-not-found,no-redef]
+    from typer._click.exceptions import ClickException  # typer >= 0.26 vendors click (pyproject requires it)
 
     try:
         rc = app(standalone_mode=False)
