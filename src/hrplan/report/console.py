@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from hrplan.report.fmt import fmt_goal, fmt_number
+from hrplan.report.labels import LABELS, has_data
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -103,40 +104,6 @@ def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
     con.print(Text(f"{len(rows)} task(s)"))
 
 
-LABELS = {
-    "vi": {
-        "id": "Mã",
-        "name": "Chỉ tiêu",
-        "unit": "ĐVT",
-        "th": "TH",
-        "goal": "MT 2030",
-        "r2030": "TH/2030",
-        "gap": "Còn thiếu",
-        "progress": "Tiến độ 2030",
-        "target": "MT",
-        "low": "cận dưới",
-        "high": "cận trên",
-        "area": "Địa bàn",
-        "province": "Toàn tỉnh",
-    },
-    "en": {
-        "id": "Id",
-        "name": "Indicator",
-        "unit": "Unit",
-        "th": "Result",
-        "goal": "2030 goal",
-        "r2030": "Result/2030",
-        "gap": "To go",
-        "progress": "Pace to 2030",
-        "target": "target",
-        "low": "low bound",
-        "high": "high bound",
-        "area": "Area",
-        "province": "Province",
-    },
-}
-
-
 def _styled(text: str, ok: bool | None, color: bool) -> Any:
     from rich.text import Text
 
@@ -144,11 +111,6 @@ def _styled(text: str, ok: bool | None, color: bool) -> Any:
         return Text(text)
     mark = " ✓" if ok else " ✗"
     return Text(text + mark, style=("green" if ok else "red") if color else "")
-
-
-def has_data(r: Any) -> bool:
-    """Whether a row has anything to show for its year."""
-    return r.result is not None or r.previous is not None or bool(r.targets)
 
 
 def print_comparison(plan: Plan, analysis: Any, lang: str = "vi", color: bool = True) -> None:

@@ -9,8 +9,8 @@ from hrplan.analysis.ratios import Comparison, summarise
 from hrplan.analysis.rows import Analysis
 from hrplan.plan.model import Plan
 from hrplan.plan.queries import goal_json
-from hrplan.report.console import LABELS, has_data
 from hrplan.report.fmt import fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.labels import LABELS, has_data
 
 
 def _cell(text: str) -> str:
