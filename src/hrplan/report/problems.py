@@ -9,8 +9,6 @@ from pathlib import Path
 
 from hrplan.core.problems import Problem, Severity, count, sort_key
 
-FORMATS = ("text", "json", "github")
-
 
 @lru_cache(maxsize=1)
 def _bundled_dir() -> Path:
