@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -13,8 +15,8 @@ from hypothesis import strategies as st
 from hrplan.core.problems import Severity
 from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
+from hrplan.results.measured import col_letter
 from hrplan.results.merge import Results, read_file, read_results
-from hrplan.results.workbook import col_letter
 
 from .workbooks import long_workbook
 
@@ -146,12 +148,12 @@ def test_password_protected(tmp_path: Path, plan: Plan) -> None:
     assert "password" in res.problems[0].message
 
 
-def _rewrite_sheet(src: Path, dst: Path, edit: object) -> None:
+def _rewrite_sheet(src: Path, dst: Path, edit: Callable[[bytes], bytes]) -> None:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = edit(data)  # type: ignore[operator]
+                data = edit(data)
             zout.writestr(item, data)
 
 
@@ -218,7 +220,8 @@ def test_long_layout_whose_value_header_names_the_year(tmp_path: Path, plan: Pla
     assert summary(read_file(path, plan))[0] == [("A1", 2023, 82.75, None, "Kết quả!C5")]
 
 
-cells = st.one_of(
+CellValue = bool | float | str | date | None
+cells: st.SearchStrategy[CellValue] = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-(10**6), 10**6),
@@ -256,11 +259,11 @@ cells = st.one_of(
     fmt=st.sampled_from([None, "0%", "0.00%", '0.00"%"', "#,##0"]),
 )
 def test_random_workbook_never_crashes_compare(
-    tmp_path: Path, plan: Plan, grid: list[list[object]], fmt: str | None
+    tmp_path: Path, plan: Plan, grid: list[list[CellValue]], fmt: str | None
 ) -> None:
     from hrplan.analysis.reading import read_area
 
-    header = [["Mã", "Năm", "Giá trị", "Địa bàn"]] if len(grid) % 2 else []
+    header: list[list[CellValue]] = [["Mã", "Năm", "Giá trị", "Địa bàn"]] if len(grid) % 2 else []
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
@@ -312,7 +315,8 @@ def test_percent_semantics_on_every_read_path(
 
     _, _, handle = open_results(styled)
     assert (handle is None) is calamine  # calamine keeps no openpyxl workbook open
-    assert open_results(plain)[0] and not any(wbmod._percent_cells(plain).values())  # type: ignore[union-attr]
+    percent = wbmod._percent_cells(plain)
+    assert open_results(plain)[0] and percent is not None and not any(percent.values())
     assert wbmod._percent_cells(styled) == {"Kết quả": {(5, 3)}}
     fraction = long_workbook(tmp_path / "frac.xlsx", [("A1", 2023, 0.8275)])  # general format: a warning
     res = read_file(fraction, plan)
@@ -329,10 +333,13 @@ def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
     from hrplan.results.table import read_sheet
     from hrplan.results.values import is_percent_format, parse_cell
-    from hrplan.results.workbook import Sheet
+    from hrplan.results.workbook import Row, Sheet
 
-    rows = iter([(1, ["id", "year", "value"], None), (2, [ind_id, 2023, raw], [False, False, is_percent_format(fmt)])])
-    res = read_sheet(Sheet("S", rows), "f.xlsx", plan)
+    rows: list[Row] = [
+        (1, ["id", "year", "value"], None),
+        (2, [ind_id, 2023, raw], [False, False, is_percent_format(fmt)]),
+    ]
+    res = read_sheet(Sheet("S", iter(rows)), "f.xlsx", plan)
     unit = "percent" if ind_id == "A1" else "people"
     parsed = parse_cell(raw, unit, is_percent_format(fmt))
     expected = parsed.value if parsed.error is None else None

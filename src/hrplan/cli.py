@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click import Context
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
@@ -19,8 +20,6 @@ from hrplan.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNEXPECTED, EXIT_USA
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from typer._click import Context
 
     from hrplan.analysis.reading import YearReading
     from hrplan.plan.model import Plan
@@ -83,7 +82,7 @@ def _quiet_stdout() -> None:
 class _Handled(TyperGroup):
     """Every command runs inside the error boundary."""
 
-    def invoke(self, ctx: "Context") -> object:
+    def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
         except typer.Exit:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -68,9 +69,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return out
 
 
-def rows(outputs: dict[str, object]) -> list[dict[str, object]]:
+def rows(outputs: dict[str, object]) -> list[dict[str, Any]]:
     body = json.loads(str(outputs["json"]))
-    result: list[dict[str, object]] = body["indicators"]
+    result: list[dict[str, Any]] = body["indicators"]
     return result
 
 

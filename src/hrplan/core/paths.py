@@ -8,10 +8,18 @@ from pathlib import Path
 
 @lru_cache(maxsize=1)
 def bundled_dir() -> Path:
-    """The folder of the plan data shipped with hrplan."""
+    """The folder of the plan data shipped with hrplan, found from any working directory.
+
+    An installed wheel carries it as the package resource `hrplan/data` (pyproject's force-include). An
+    editable install or a source checkout imports hrplan from `src/`, where there is no `data/`: there the
+    repository's own `data/` folder is used, so edits to it are seen at once."""
     from importlib import resources
 
-    return Path(str(resources.files("hrplan") / "data")).resolve()
+    packaged = Path(str(resources.files("hrplan") / "data"))
+    if packaged.is_dir():
+        return packaged.resolve()
+    checkout = Path(__file__).resolve().parents[3] / "data"  # <repo>/src/hrplan/core/paths.py -> <repo>/data
+    return checkout if checkout.is_dir() else packaged
 
 
 @lru_cache(maxsize=256)

@@ -8,8 +8,6 @@ import os
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Problem, Severity, count, sort_key
 
-FORMATS = ("text", "json", "github")
-
 
 def _relocated(p: Problem) -> Problem:
     return Problem(display_path(p.path), p.line, p.column, p.code, p.message, p.severity, p.cell)
