@@ -37,14 +37,22 @@ class Sheet:
 
 def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
     """Open a results file: its sheets, the problems that stop reading it, and a handle to close."""
+    import stat
+
     name = str(path)
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return [], [Problem(name, None, None, "file-kind", "is a folder, not a results file")], None
+        if not stat.S_ISREG(mode):  # /dev/zero, a pipe: nothing hrplan should read to the end
+            return [], [Problem(name, None, None, "file-kind", "not a regular file: save the results as a file")], None
+        if path.suffix.lower() in (".csv", ".txt"):
+            return _open_csv(path)
+        return _open_xlsx(path)
+    except FileNotFoundError:
         return [], [Problem(name, None, None, "file-missing", "file not found: check the path")], None
-    if path.is_dir():
-        return [], [Problem(name, None, None, "file-kind", "is a folder, not a results file")], None
-    if path.suffix.lower() in (".csv", ".txt"):
-        return _open_csv(path)
-    return _open_xlsx(path)
+    except OSError as exc:  # no permission, a file locked by another program, a disk error
+        return [], [Problem(name, None, None, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")], None
 
 
 def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
