@@ -14,6 +14,11 @@ def console(color: bool = True, width: int | None = None) -> Console:
 
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 by itself; the command line's error boundary decides (a closed pipe is exit 0).
+            raise BrokenPipeError
+
     if width is None and not sys.stdout.isatty():
         width = 160
-    return Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
+    return _Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
