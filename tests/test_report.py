@@ -83,13 +83,7 @@ def test_appendix_01_layout_and_values(report_path: Path) -> None:
     row = [c.value for c in ws[7]]
     assert row[:9] == ["1", "A1", "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT", "%", 0.8, 0.74, 0.78, 0.7742, 0.8275]
     assert row[9:13] == pytest.approx([1.068845, 1.118243, 1.060897, 1.034375], rel=1e-5)
-    assert row[13:] == [
-        "đã đạt",
-        0.7,
-        "Sở Giáo dục và Đào tạo",
-        None,
-        "2022: Phụ biểu 01, TH 2022; 2023: Phụ biểu 01, TH 2023",
-    ]  # the CSV's note column
+    assert row[13:] == ["đã đạt", 0.7, "Sở Giáo dục và Đào tạo", None, None]
     assert ws["H7"].number_format == "0.00%" and ws["J7"].number_format == "0.00%"
     d1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "D1")
     assert (d1[3].value, d1[14].value, d1[14].number_format) == ("người", 9800, "#,##0")
@@ -159,8 +153,7 @@ def test_chart_and_sources(report_path: Path) -> None:
     legend = chart_ws.cell(17, 1).value
     assert isinstance(legend, str) and legend.startswith("Dấu sau mã: tiến độ đến 2030")
     src = wb["Nguồn"]
-    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3",
-                                         "Phụ biểu 01, TH 2022"]  # fmt: skip
+    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3", None]
     tasks = wb["Phụ biểu 02"]
     ids = [tasks.cell(r, 1).value for r in range(4, tasks.max_row + 1)]
     assert len(ids) == 79 and "4.10" in ids and "4.11" in ids
