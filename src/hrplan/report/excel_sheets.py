@@ -100,7 +100,7 @@ def sources_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
                 put(ws, r, 3, m.year)
                 put(ws, r, 4, m.value, row.indicator.unit)
                 put(ws, r, 5, displayed(str(m.where), m.file))
-                put(ws, r, 6, m.note)
+                put(ws, r, 6, m.note).alignment = WRAP
                 r += 1
     if reading.problems:
         r += 1
@@ -115,5 +115,6 @@ def sources_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
                 put(ws, r, c, v)
     for col, width in zip("ABCDEF", (10, 18, 8, 12, 60, 30), strict=True):
         ws.column_dimensions[col].width = width
+    fit_heights(ws, 2)
     ws.freeze_panes = "A2"
     print_setup(ws, "1:1")
