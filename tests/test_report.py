@@ -140,7 +140,7 @@ def test_chart_and_sources(report_path: Path) -> None:
         drawn = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and b"<drawing " in z.read(n)]
     assert len(charts) == 1 and drawn == [f"xl/worksheets/sheet{wb.sheetnames.index('Biểu đồ') + 1}.xml"]
     chart_ws = wb["Biểu đồ"]
-    assert [c.value for c in chart_ws[1]] == ["Mã", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
+    assert [c.value for c in chart_ws[1]] == ["Mã", "Chỉ tiêu", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
     assert [chart_ws.cell(r, 1).value for r in range(2, 16)][:7] == [
         "A1 ✓",
         "A2 ✓",
@@ -150,14 +150,19 @@ def test_chart_and_sources(report_path: Path) -> None:
         "B1 ▽",
         "B2 △",
     ]
-    legend = chart_ws.cell(17, 1).value
-    assert isinstance(legend, str) and legend.startswith("Dấu sau mã: tiến độ đến 2030")
+    assert chart_ws["B2"].value == "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT"  # the name beside the code
+    texts = [c.value for row in chart_ws.iter_rows(min_row=16) for c in row if isinstance(c.value, str)]
+    assert texts[0] == "Dấu sau mã: tiến độ đến 2030"
+    marks = [x.split(" ", 1)[0] for x in texts[1:]]
+    assert len(marks) == 7 and len(set(marks)) == 7  # one symbol per class
     src = wb["Nguồn"]
     assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3", None]
     tasks = wb["Phụ biểu 02"]
-    ids = [tasks.cell(r, 1).value for r in range(4, tasks.max_row + 1)]
+    title = "PHÂN CÔNG VÀ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2023 THEO KẾ HOẠCH 09/KH-UBND"
+    assert [tasks.cell(r, 1).value for r in (1, 2)] == ["PHỤ BIỂU 02", title]
+    ids = [tasks.cell(r, 1).value for r in range(5, tasks.max_row + 1)]
     assert len(ids) == 79 and "4.10" in ids and "4.11" in ids
-    row_63 = [c.value for c in tasks[4 + ids.index("6.3")]]
+    row_63 = [c.value for c in tasks[5 + ids.index("6.3")]]
     partners = row_63[5]
     assert row_63[2] == "Sở Lao động - Thương binh và Xã hội"
     assert isinstance(partners, str) and "Sở Công Thương" in partners
@@ -318,3 +323,28 @@ def test_text_too_long_for_a_cell_is_reported_not_truncated(tmp_path: Path) -> N
     assert result.exit_code == 1
     assert "longer than an Excel cell holds (32,767)" in result.stderr
     assert not out.exists()
+
+
+def test_the_official_form(report_path: Path) -> None:
+    """Phụ biểu 01 as the province files it: its label, title and 'Kèm theo' line with dotted blanks, Times New
+    Roman, the page number centred at the top, targets printed as typed (80%, not 80,00%)."""
+    ws = openpyxl.load_workbook(report_path)["Phụ biểu 01"]
+    assert [ws.cell(r, 1).value for r in (1, 2, 3)] == [
+        "PHỤ BIỂU 01",
+        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023 THEO KẾ HOẠCH 09/KH-UBND",
+        "(Kèm theo Báo cáo số ……/BC-UBND ngày ……/……/…… của UBND tỉnh Lào Cai)",
+    ]
+    fonts = {c.font.name for row in ws.iter_rows(max_row=12) for c in row if c.value is not None}
+    assert fonts == {"Times New Roman"}
+    assert ws.oddHeader is not None and ws.oddHeader.center.text == "&P"
+    a1 = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "A1")
+    assert (a1[4].value, a1[4].number_format) == (0.8, "0%")  # the 2030 goal: 80%
+    assert (a1[7].number_format, a1[9].number_format) == ("0.00%", "0.00%")  # 77,42% as typed; a ratio
+
+
+def test_report_number_and_date_fill_the_form(tmp_path: Path) -> None:
+    out = tmp_path / "bc"
+    result = runner.invoke(app, ["report", "--out-dir", str(out), "--number", "125", "--date", "20/12/2024"])
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out / "report-2023.xlsx")["Phụ biểu 01"]
+    assert ws["A3"].value == "(Kèm theo Báo cáo số 125/BC-UBND ngày 20/12/2024 của UBND tỉnh Lào Cai)"

@@ -383,6 +383,12 @@ def report(
     strict: StrictOpt = False,
     method: MethodOpt = Method.cagr,
     as_of: AsOfOpt = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="The report's number (Số …/BC-UBND); default: a dotted blank.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The report's date, 20/12/2024; default: a dotted blank.")
+    ] = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
@@ -390,10 +396,11 @@ def report(
     report-Y.md (gap tables, pace, targets missed, tasks by lead unit) and compare-Y.json.
     Non-interactive; running it twice writes identical files; all files are written, or none.
 
-    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/2024
+    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/2024 --number 125 --date 20/12/2024
     """
     from hrplan.analysis.session import read_year
     from hrplan.report.problems import render_text
+    from hrplan.report.registry import RenderOptions
     from hrplan.report.yearly import report_paths, write_report
 
     plan = _plan(targets, tasks)
@@ -410,7 +417,8 @@ def report(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
-    for path in write_report(out_dir, reading, lang.value):
+    options = RenderOptions(lang=lang.value, number=number, date=_day(date, "--date") if date else None)
+    for path in write_report(out_dir, reading, options):
         _err(f"wrote {path}")
     _exit_for(reading, strict)
 

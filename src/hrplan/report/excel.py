@@ -20,10 +20,13 @@ from hrplan.report.excel_style import (
     WRAP,
     fit_heights,
     fit_widths,
+    form_heading,
     paint,
     print_setup,
     put,
+    use_font,
 )
+from hrplan.report.fmt import fmt_date
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 from hrplan.report.xlsxsafe import CellTextTooLong, defuse, deterministic_bytes, safe_text
@@ -49,16 +52,18 @@ def _tt(ind_id: str) -> str:
     return "-" if ind_id[-1].isalpha() else ind_id[1:]
 
 
-def _header(ws: Worksheet, reading: YearReading, area: AreaReading, lay: Layout, t: Labels) -> int:
+def attached(reading: YearReading, opts: RenderOptions, t: Labels) -> str:
+    """The '(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND tỉnh …)' line, with dotted blanks for what is not given."""
+    day = fmt_date(opts.date, t.lang) if opts.date else t("blank_date")
+    return t("attached", number=opts.number or t("blank_number"), date=day, province=reading.plan.targets.plan.province)
+
+
+def _header(ws: Worksheet, reading: YearReading, area: AreaReading, lay: Layout, t: Labels, opts: RenderOptions) -> int:
     y, h = reading.year, reading.horizon
     ncol = lay.columns()
     info = reading.plan.targets.plan
-    ws.cell(1, 1, t("title1", y=y)).font = BOLD
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
-    place = f" · {area.area}" if area.area else ""
-    ws.cell(2, 1, safe_text(f"({info.id} · {info.province}{place})")).alignment = CENTER
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncol)
-    ws.cell(1, 1).alignment = CENTER
+    title = t("title1_plan", y=y, plan=info.id) + (f" – {area.area.upper()}" if area.area else "")
+    form_heading(ws, ncol, t("appendix", n="01"), title, attached(reading, opts, t))
     top, sub = 4, 5
     spans: list[tuple[str, list[str]]] = [
         (t("tt"), []), (t("id"), []), (t("name"), []), (t("unit"), []), (t("goal_full", h=h), []),
@@ -139,13 +144,13 @@ def sheet_title(text: str, taken: list[str]) -> str:
     return name
 
 
-def appendix_01(ws: Worksheet, reading: YearReading, area: AreaReading, t: Labels) -> None:
+def appendix_01(ws: Worksheet, reading: YearReading, area: AreaReading, t: Labels, opts: RenderOptions) -> None:
     """Appendix 01 for one area: the province on the first sheet, each district on one of its own."""
     lay = Layout(reading.sources, reading.next_sources)
     plan = reading.plan
     if area is reading.main:
         ws.title = t("sheet1")
-    last_head = _header(ws, reading, area, lay, t)
+    last_head = _header(ws, reading, area, lay, t, opts)
     r = last_head + 1
     for group, info in plan.targets.groups.items():
         rows = [x for x in area.rows if x.indicator.group == group]
@@ -179,19 +184,20 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
     from openpyxl import Workbook
 
     from hrplan.report.excel_chart import chart_sheet
-    from hrplan.report.excel_sheets import appendix_02, matrix_sheet, sources_sheet
+    from hrplan.report.excel_sheets import appendix_02, matrix_sheet, problems_sheet, sources_sheet
 
     t = Labels(options.lang)
     wb = Workbook()
     try:
-        appendix_01(wb.worksheets[0], reading, reading.main, t)
-        appendix_02(wb, reading, t)
+        appendix_01(wb.worksheets[0], reading, reading.main, t, options)
+        appendix_02(wb, reading, t, attached(reading, options, t))
         matrix_sheet(wb, reading, t)
         chart_sheet(wb, reading, t)
         sources_sheet(wb, reading, t)
+        problems_sheet(wb, reading, t)
         for area in reading.areas[1:]:
             title = sheet_title(f"{t('sheet1')} - {area.area}", wb.sheetnames)
-            appendix_01(wb.create_sheet(title), reading, area, t)
+            appendix_01(wb.create_sheet(title), reading, area, t, options)
     except CellTextTooLong as exc:
         raise HrplanError(str(exc)) from exc
     info = reading.plan.targets.plan
@@ -200,6 +206,8 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
     wb.properties.keywords = safe_text(f"{info.id}; {info.province}; {reading.year}")
     wb.properties.creator = "hrplan"
     wb.properties.lastModifiedBy = "hrplan"
+    for ws in wb.worksheets:
+        use_font(ws)
     defuse(wb)
     buf = io.BytesIO()
     wb.save(buf)

@@ -15,6 +15,7 @@ from hrplan.report.excel_style import (
     THIN_BORDER,
     WRAP,
     fit_heights,
+    form_heading,
     print_setup,
     put,
 )
@@ -26,19 +27,18 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 
-def appendix_02(wb: Workbook, reading: YearReading, t: Labels) -> None:
+def appendix_02(wb: Workbook, reading: YearReading, t: Labels, attached: str) -> None:
     """Every task with its units, deadline, section III's lead where it differs, and the reported status."""
     plan = reading.plan
     ws = wb.create_sheet(t("sheet2"))
-    ws.cell(1, 1, t("title2")).font = BOLD
-    ws.merge_cells("A1:I1")
+    form_heading(ws, 9, t("appendix", n="02"), t("title2_plan", y=reading.year, plan=plan.targets.plan.id), attached)
     heads = [t("tt"), t("task"), t("lead"), t("partners"), t("deadline"), t("lead3"), t("status"), t("notes"),
              t("evidence")]  # fmt: skip
     for c, h in enumerate(heads, 1):
-        cell = ws.cell(3, c, h)
+        cell = ws.cell(4, c, h)
         cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEAD_FILL, CENTER, THIN_BORDER
     reported = {s.id: s for s in reading.tasks.statuses}
-    for r, row in enumerate(task_rows(plan), start=4):
+    for r, row in enumerate(task_rows(plan), start=5):
         task = plan.task(row["id"])
         sec3 = row["lead_section_iii"] if set(row["lead_section_iii"]) != set(row["lead"]) else []
         status = reported.get(row["id"])
@@ -55,10 +55,10 @@ def appendix_02(wb: Workbook, reading: YearReading, t: Labels) -> None:
                 cell.font, cell.fill = BOLD, GROUP_FILL
     for col, width in zip("ABCDEFGHI", (8, 62, 26, 30, 11, 22, 14, 24, 20), strict=True):
         ws.column_dimensions[col].width = width
-    fit_heights(ws, 4)
-    ws.freeze_panes = "B4"
-    ws.auto_filter.ref = f"A3:I{ws.max_row}"
-    print_setup(ws, "3:3")
+    fit_heights(ws, 5)
+    ws.freeze_panes = "B5"
+    ws.auto_filter.ref = f"A4:I{ws.max_row}"
+    print_setup(ws, "4:4")
 
 
 def matrix_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
@@ -87,7 +87,7 @@ def matrix_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
 
 
 def sources_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
-    """Where every value came from, then the problems found under their own headings."""
+    """Where every value came from, with the note that came with it."""
     ws = wb.create_sheet(t("sheet_sources"))
     for c, h in enumerate([t("id"), t("area"), t("year"), t("src_value"), t("src_where"), t("notes")], 1):
         ws.cell(1, c, h).font = BOLD
@@ -102,19 +102,27 @@ def sources_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
                 put(ws, r, 5, displayed(str(m.where), m.file))
                 put(ws, r, 6, m.note).alignment = WRAP
                 r += 1
-    if reading.problems:
-        r += 1
-        ws.cell(r, 1, t("problems_found")).font = BOLD
-        r += 1
-        for c, h in enumerate([t("severity"), t("code"), t("location"), t("message")], 1):
-            cell = ws.cell(r, c, h)
-            cell.font, cell.fill = BOLD, HEAD_FILL
-        for p in reading.problems:
-            r += 1
-            for c, v in enumerate([p.severity.value, p.code, displayed(p.location(), p.path), p.message], 1):
-                put(ws, r, c, v)
     for col, width in zip("ABCDEF", (10, 18, 8, 12, 60, 30), strict=True):
         ws.column_dimensions[col].width = width
     fit_heights(ws, 2)
     ws.freeze_panes = "A2"
     print_setup(ws, "1:1")
+
+
+def problems_sheet(wb: Workbook, reading: YearReading, t: Labels) -> None:
+    """The problems found in the inputs, on a sheet of their own (its own headings on every printed page)."""
+    if not reading.problems:
+        return
+    ws = wb.create_sheet(t("sheet_problems"))
+    ws.cell(1, 1, t("problems_found")).font = BOLD
+    for c, h in enumerate([t("severity"), t("code"), t("location"), t("message")], 1):
+        cell = ws.cell(2, c, h)
+        cell.font, cell.fill, cell.border = BOLD, HEAD_FILL, THIN_BORDER
+    for r, p in enumerate(reading.problems, start=3):
+        for c, v in enumerate([p.severity.value, p.code, displayed(p.location(), p.path), p.message], 1):
+            put(ws, r, c, v).alignment = WRAP
+    for col, width in zip("ABCD", (10, 20, 40, 80), strict=True):
+        ws.column_dimensions[col].width = width
+    fit_heights(ws, 3)
+    ws.freeze_panes = "A3"
+    print_setup(ws, "2:2")

@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
+FONT_NAME = "Times New Roman"  # as Vietnamese administrative documents are set
 PCT = "0.00%"
 PEOPLE = "#,##0"
-BOLD = Font(bold=True)
+BOLD = Font(name=FONT_NAME, bold=True)
+ITALIC = Font(name=FONT_NAME, italic=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP = Alignment(vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
@@ -26,10 +28,36 @@ _SIDE = Side(style="thin", color="999999")
 THIN_BORDER = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
 # Excel's own "good / neutral / bad" cell styles: green, amber, red.
 TONE_FILL = {
-    "good": (PatternFill("solid", fgColor="FFC6EFCE"), Font(color="006100")),
-    "fair": (PatternFill("solid", fgColor="FFFFEB9C"), Font(color="9C5700")),
-    "poor": (PatternFill("solid", fgColor="FFFFC7CE"), Font(color="9C0006")),
+    "good": (PatternFill("solid", fgColor="FFC6EFCE"), Font(name=FONT_NAME, color="006100")),
+    "fair": (PatternFill("solid", fgColor="FFFFEB9C"), Font(name=FONT_NAME, color="9C5700")),
+    "poor": (PatternFill("solid", fgColor="FFFFC7CE"), Font(name=FONT_NAME, color="9C0006")),
 }
+
+
+def form_heading(ws: Worksheet, ncol: int, label: str, title: str, attached: str) -> None:
+    """The three lines above an appendix, as the province files them: 'PHỤ BIỂU 01', the title, and the
+    '(Kèm theo Báo cáo số …)' line, each centred across the table."""
+    for row, text, font in ((1, label, BOLD), (2, title, BOLD), (3, attached, ITALIC)):
+        cell = ws.cell(row, 1, safe_text(text))
+        cell.font, cell.alignment = font, CENTER
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncol)
+    ws.row_dimensions[2].height = 30
+
+
+def typed_percent_format(value: float) -> str:
+    """The format of a percent as it was typed or printed: 80% not 80,00%, 77,4% and 77,42% as they are."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    decimals = len(text.partition(".")[2])
+    return "0%" if decimals == 0 else "0." + "0" * decimals + "%"
+
+
+def use_font(ws: Worksheet) -> None:
+    """Every cell of the sheet in the report's typeface, keeping bold, italic and colour."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.font is not None and cell.font.name != FONT_NAME:
+                f = cell.font
+                cell.font = Font(name=FONT_NAME, bold=f.bold, italic=f.italic, color=f.color, size=f.size)
 
 
 def paint(cell: Cell | MergedCell, tone: str | None) -> None:
@@ -44,13 +72,14 @@ CellValue = str | float | int | None
 def put(
     ws: Worksheet, r: int, c: int, value: CellValue, unit: str | None = None, percent: bool = False
 ) -> Cell | MergedCell:
-    """Write a value; percents of an indicator in % become fractions with a percent format."""
+    """Write a value; percents become fractions with a percent format: a computed ratio (`percent`) with two
+    decimals, a typed value of an indicator in % (`unit`) with the decimals it has."""
     cell = ws.cell(r, c)
     if isinstance(value, str):
         cell.value = safe_text(value)
     elif value is not None and (percent or unit == "percent"):
         cell.value = value / 100
-        cell.number_format = PCT
+        cell.number_format = PCT if percent else typed_percent_format(value)
     else:
         cell.value = value
         if unit == "people" and value is not None:
@@ -89,7 +118,11 @@ def print_setup(ws: Any, title_rows: str) -> None:
     ws.print_title_rows = title_rows
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.page_margins.top = 0.7  # room for the page number, centred in the top margin (Nghị định 30/2020)
+    ws.page_margins.bottom = 0.5
+    ws.page_margins.header = 0.3
+    ws.oddHeader.center.text = "&P"
+    ws.oddHeader.center.font = FONT_NAME
 
 
 def fit_heights(ws: Any, first_row: int, line_height: float = 14.5) -> None:

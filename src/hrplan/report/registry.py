@@ -7,6 +7,7 @@ never imports openpyxl or Rich.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ class RenderOptions:
     lang: str = "vi"
     color: bool = False
     document: bool = False  # the report's Markdown: title, inputs, tasks by lead unit, problems
+    number: str | None = None  # the report's number (Số …/BC-UBND); None leaves a dotted blank
+    date: dt.date | None = None  # the report's date; None leaves a dotted blank
 
 
 # name -> (module, function, file suffix)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading
@@ -16,11 +17,11 @@ def report_paths(out_dir: Path, year: int) -> list[Path]:
     return [out_dir / pattern.format(y=year) for pattern in REPORT_FILES]
 
 
-def report_files(out_dir: Path, reading: YearReading, lang: str) -> dict[Path, bytes]:
+def report_files(out_dir: Path, reading: YearReading, options: RenderOptions) -> dict[Path, bytes]:
     """Every file of the report, rendered: the same bytes for the same reading."""
     files: dict[Path, bytes] = {}
     for pattern, name in REPORT_FILES.items():
-        body = render(name, reading, RenderOptions(lang=lang, document=name == "markdown"))
+        body = render(name, reading, replace(options, document=name == "markdown"))
         if isinstance(body, str):
             body = body.encode("utf-8")
         if not isinstance(body, bytes):  # pragma: no cover - the registry's file renderers return str or bytes
@@ -30,8 +31,8 @@ def report_files(out_dir: Path, reading: YearReading, lang: str) -> dict[Path, b
     return files
 
 
-def write_report(out_dir: Path, reading: YearReading, lang: str) -> list[Path]:
+def write_report(out_dir: Path, reading: YearReading, options: RenderOptions) -> list[Path]:
     """Write the report's files into out_dir: all of them, or none of the new ones."""
-    files = report_files(out_dir, reading, lang)
+    files = report_files(out_dir, reading, options)
     write_set(files)
     return list(files)
