@@ -94,17 +94,31 @@ def test_compare_json_row_is_complete() -> None:
 
 
 def test_compare_csv_and_markdown() -> None:
-    code, out, _ = run("compare", "--format", "csv")
+    code, out, _ = run("compare", "--format", "csv", "--lang", "en")
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("area,id,name,unit,direction,year,previous,result,ratio_previous,target_DA,target_KH14")
     assert len(lines) == 23
+    b2 = next(line for line in lines if line.startswith(",B2,"))
+    assert ",66.7,67.7,101.5," in b2  # 67,7 / 66,7 = 101,499…% shown as 101,50%: rounded as displayed
+    code, out, _ = run("compare", "--format", "csv")
+    assert out.splitlines()[0].startswith("Địa bàn,Mã,Chỉ tiêu,ĐVT,Chiều,Năm,TH 2022,TH 2023,TH 2023/TH 2022 (%),MT DA")
     code, out, _ = run("compare", "--format", "markdown", "--group", "C", "--lang", "en")
     assert (
         "| C1 | Cadres, civil servants and public employees with a university degree or higher | 65.32% | 65.55% |"
         in out
     )
     assert "100.35%" in out
+
+
+def test_csv_file_for_excel(tmp_path: Path) -> None:
+    out = tmp_path / "bang.csv"
+    code, _, err = run("compare", "--out", str(out), "--format", "json")
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "Chỉ tiêu".encode() in data  # Excel reads UTF-8 after a BOM
+    code, _, err = run("compare", "--out", str(tmp_path / "bang.txt"))
+    assert code == 2 and ".xlsx or .csv or .json or .md" in err
 
 
 def test_english_numbers() -> None:

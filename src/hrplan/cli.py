@@ -291,11 +291,15 @@ def _inputs(files: list[Path] | None) -> list[Path]:
     return list(files or [bundled(RESULTS_NAME)])
 
 
-def _check_output(out: Path, suffix: str, inputs: list[Path | str]) -> None:
+OUT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown"}
+
+
+def _check_output(out: Path, suffixes: str | tuple[str, ...], inputs: list[Path | str]) -> None:
     from hrplan.core.atomic import check_not_input
 
-    if out.suffix.lower() != suffix:
-        raise UsageError(f"{out}: name the output with {suffix}")
+    allowed = (suffixes,) if isinstance(suffixes, str) else suffixes
+    if out.suffix.lower() not in allowed:
+        raise UsageError(f"{out}: name the output with {' or '.join(allowed)}")
     check_not_input(out, inputs)
 
 
@@ -323,7 +327,13 @@ def compare(
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
     strict: StrictOpt = False,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Also write the Excel report (.xlsx) here.", dir_okay=False)
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Also write a file: .xlsx (the Excel report), .csv (for Excel: UTF-8 with BOM), .json or .md.",
+            dir_okay=False,
+        ),
     ] = None,
     method: MethodOpt = Method.cagr,
     as_of: AsOfOpt = None,
@@ -346,7 +356,7 @@ def compare(
     lead = find_unit(plan, unit).id if unit else None
     inputs = _inputs(files)
     if out is not None:
-        _check_output(out, ".xlsx", [*inputs, plan.targets_path, plan.tasks_path])
+        _check_output(out, tuple(OUT_SUFFIXES), [*inputs, plan.targets_path, plan.tasks_path])
     reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
                         method=method.value, as_of=_day(as_of, "--as-of"))  # fmt: skip
     color = use_color(no_color)
@@ -361,10 +371,16 @@ def compare(
         _err(render_text(reading.problems))
     if out is not None:
         from hrplan.core.atomic import write_bytes
+        from hrplan.report.csv_renderer import file_bytes
 
-        xlsx = render("xlsx", reading, RenderOptions(lang=lang.value))
-        assert isinstance(xlsx, bytes)
-        write_bytes(out, xlsx)
+        options = RenderOptions(lang=lang.value)
+        name = OUT_SUFFIXES[out.suffix.lower()]
+        body = file_bytes(reading, options) if name == "csv" else render(name, reading, options)
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        if not isinstance(body, bytes):  # pragma: no cover - every file renderer returns text or bytes
+            raise TypeError(f"the {name} renderer returned {type(body).__name__}")
+        write_bytes(out, body)
         _err(f"wrote {out}")
     _exit_for(reading, strict)
 

@@ -1,4 +1,10 @@
-"""compare's CSV: one row per area and indicator, full precision, for spreadsheets and scripts."""
+"""compare's CSV: one row per area and indicator, for spreadsheets and scripts.
+
+Numbers are rounded as the tables show them (ratios and shares to two decimals; JSON keeps full
+precision), with '.' as the decimal mark and ',' between fields. Headers are English keys with
+`--lang en` (stable for scripts) and Vietnamese words with `--lang vi`. Written to a file it starts
+with a byte-order mark, so that Excel opens it as UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,17 @@ import io
 
 from hrplan.analysis.reading import YearReading
 from hrplan.plan.queries import goal_json
+from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 from hrplan.report.xlsxsafe import csv_safe
 
 
 def _num(v: float | None) -> str:
-    return "" if v is None else repr(float(v))
+    """As displayed: at most two decimals, no trailing zeros."""
+    if v is None:
+        return ""
+    text = f"{float(v):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _bool(v: bool | None) -> str:
@@ -33,7 +44,7 @@ def render(reading: YearReading, options: RenderOptions) -> str:
     ]  # fmt: skip
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(head)
+    w.writerow(head if options.lang == "en" else [_vi_header(h, reading) for h in head])
     for r in reading.rows:
         goal = goal_json(r.goal_2030)
         p = r.progress
@@ -54,3 +65,19 @@ def render(reading: YearReading, options: RenderOptions) -> str:
             _num(p.observed_per_year) if p else "", csv_safe(notes),
         ])  # fmt: skip
     return buf.getvalue()
+
+
+def _vi_header(key: str, reading: YearReading) -> str:
+    """The Vietnamese heading of an English column key."""
+    t = Labels("vi")
+    for prefix, label in (("target_", "mt_src"), ("ratio_", "ratio_src_full"), ("met_", "csv_met"),
+                          ("verdict_", "csv_verdict"), ("next_target_", "csv_next")):  # fmt: skip
+        source = key.removeprefix(prefix)
+        if key.startswith(prefix) and source in reading.plan.targets.sources:
+            return t(label, s=source, n=reading.year + 1)
+    return t("csv_" + key, h=reading.horizon, y=reading.year, p=reading.year - 1)
+
+
+def file_bytes(reading: YearReading, options: RenderOptions) -> bytes:
+    """The CSV as a file for Excel: UTF-8 with a byte-order mark."""
+    return b"\xef\xbb\xbf" + render(reading, options).encode("utf-8")
