@@ -19,6 +19,8 @@ from hrplan.core.text import fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Measured
 
+TO_CHECK = frozenset({"suspect-value", "structure-sum", "value-without-id"})
+
 
 @dataclass(frozen=True, slots=True)
 class Missed:
@@ -98,6 +100,12 @@ class YearReading:
     def rows(self) -> list[Comparison]:
         """Every row of every area."""
         return [r for a in self.areas for r in a.rows]
+
+    @property
+    def to_check(self) -> list[Problem]:
+        """Values that were read but look wrong (a percent typed as a fraction, shares that do not add up, a
+        value without an indicator id): shown above the tables, not only among the warnings."""
+        return [p for p in self.problems if p.code in TO_CHECK]
 
 
 def pick_year(values: list[Measured], year: int | None) -> int:
@@ -183,7 +191,34 @@ def read_area(
                     Severity.WARNING,
                 )
             )
+    problems += structure_problems(plan, by_id, year, area)
     return AreaReading(area, rows, summarise(rows, year), problems)
+
+
+def structure_problems(
+    plan: Plan, by_id: dict[tuple[str, int], Measured], year: int, area: str | None
+) -> list[Problem]:
+    """A year's results that should add up (the labour structure B5 + B6 + B7 = 100) and do not, within the
+    plan's tolerance: a warning at the cell of the last share, naming the others."""
+    out = []
+    for c in plan.targets.constraints:
+        values = [by_id.get((i, year)) for i in c.ids]
+        present = [m for m in values if m is not None]
+        if len(present) != len(c.ids):
+            continue
+        total = sum(m.value for m in present)
+        if c.holds(total):
+            continue
+        shown = " + ".join(f"{m.id} {m.value:g}" for m in present)
+        where = f" ({area})" if area else ""
+        cells = ", ".join(str(m.where) for m in present[:-1])
+        out.append(present[-1].where.problem(
+            "structure-sum",
+            f"{year}{where}: {shown} = {total:.2f}, not {c.total:g} (± {c.tolerance:g}): check these shares "
+            f"together with {cells}",
+            Severity.WARNING,
+        ))  # fmt: skip
+    return out
 
 
 def read_areas(

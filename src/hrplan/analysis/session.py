@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hrplan.analysis.reading import YearReading, pick_year, read_areas
 from hrplan.analysis.tasks import task_summary
-from hrplan.core.errors import ProblemsFound
+from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Severity
 from hrplan.plan.model import Plan
@@ -35,6 +35,10 @@ def read_year(
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct the cells listed above and run again")
     y = pick_year(results.values, year)
+    if year is not None and not any(m.year in (y, y - 1) for m in results.values):
+        held = ", ".join(str(x) for x in sorted({m.year for m in results.values})) or "none"
+        raise HrplanError(f"no results for {y} or {y - 1} in the files given (they hold the years {held}): "
+                          "give the files of that year, or another year")  # fmt: skip
     areas = read_areas(
         plan,
         results.values,

@@ -190,7 +190,7 @@ def sum_issues(plan: Plan) -> Iterator[Issue]:
         accepted = {(a.year, a.source) for a in c.accepted}
         for year, source, vals, loc in _sum_cases(members):
             total = sum(vals)
-            if abs(total - c.total) <= c.tolerance:
+            if c.holds(total):
                 continue
             shown = " + ".join(f"{v:g}" for v in vals)
             what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"

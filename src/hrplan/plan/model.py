@@ -107,6 +107,12 @@ class SumConstraint(Frozen):
     tolerance: float = 0.05
     accepted: list[AcceptedDeviation] = Field(default_factory=list)
 
+    def holds(self, total: float) -> bool:
+        """Whether a sum meets the total within the tolerance, both sides inclusive. Shares typed with two
+        decimals add up with binary rounding (51,70 + 18,90 + 29,45 = 100.05000000000001): differences below
+        a billionth are not differences."""
+        return abs(total - self.total) <= self.tolerance + 1e-9
+
 
 class TargetsFile(Frozen):
     plan: PlanInfo

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
+from hrplan.core.paths import displayed
 from hrplan.report.fmt import bar, fmt_date, fmt_gap, fmt_goal, fmt_number, fmt_ratio
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
@@ -140,6 +141,11 @@ def render(reading: YearReading, options: RenderOptions) -> RenderableType:
     from rich.console import Group
 
     parts: list[RenderableType] = []
+    if reading.to_check:
+        t = Labels(options.lang)
+        lines = [f"{t('to_check')}:"]
+        lines += [f"  {displayed(p.location(), p.path)}: {p.message}" for p in reading.to_check]
+        parts.append(_text("\n".join(lines), "bold yellow", options.color))
     for area in reading.areas:
         parts += area_table(reading, area, options)
     parts += tasks_block(reading, options)

@@ -73,6 +73,7 @@ VI: dict[str, str] = {
     "tasks_by_unit": "Nhiệm vụ theo đơn vị chủ trì",
     "problems": "Vấn đề trong số liệu",
     "value_notes": "Ghi chú kèm số liệu",
+    "to_check": "Cần kiểm tra trước khi dùng số liệu",
     "legend_verdict": "✓ đạt mục tiêu, ✗ chưa đạt (theo chiều của chỉ tiêu)",
     # the Excel report
     "sheet1": "Phụ biểu 01",
@@ -211,6 +212,7 @@ EN: dict[str, str] = {
     "tasks_by_unit": "Tasks by lead unit",
     "problems": "Problems in the inputs",
     "value_notes": "Notes that came with the values",
+    "to_check": "Check these values before using them",
     "legend_verdict": "✓ target met, ✗ not met (in the indicator's direction)",
     "sheet1": "Appendix 01",
     "sheet2": "Appendix 02",

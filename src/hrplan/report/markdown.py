@@ -149,6 +149,10 @@ def render(reading: YearReading, options: RenderOptions) -> str:
         lines += [f"# {t('report_title', y=reading.year, plan=info.id, province=info.province)}", "",
                   f"{t('plan')}: {info.title}", "", f"{t('inputs')}: " + ", ".join(f"`{p}`" for p in reading.inputs),
                   ""]  # fmt: skip
+    if reading.to_check:
+        lines += [f"> **{t('to_check')}:**", ">"]
+        lines += [f"> - `{displayed(p.location(), p.path)}` {p.message}" for p in reading.to_check]
+        lines.append("")
     for area in reading.areas:
         lines += [f"## {area.area or t('province')} · {reading.year}", "", *gap_table(reading, area, lang)]
     lines += progress_section(reading, reading.main, lang)
