@@ -329,7 +329,7 @@ def test_percent_semantics_on_every_read_path(
     fmt=st.sampled_from([None, "0.00%", "0%", '0.00"%"', "General", "#,##0"]),
     ind_id=st.sampled_from(["A1", "D1"]),
 )
-def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: object, fmt: str | None, ind_id: str) -> None:
+def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: float | str, fmt: str | None, ind_id: str) -> None:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
     from hrplan.results.table import read_sheet
     from hrplan.results.values import is_percent_format, parse_cell

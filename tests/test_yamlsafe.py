@@ -45,6 +45,7 @@ def test_unquoted_task_id_is_an_error_with_advice() -> None:
     out = yamlsafe.load_text('tasks:\n  - id: "4.1"\n  - id: 4.10\n', "t.yaml")
     assert [(p.code, p.line, p.column) for p in out.problems] == [("unquoted-id", 3, 9)]
     assert 'quote it as "4.10"' in out.problems[0].message
+    assert isinstance(out.data, dict)
     assert out.data["tasks"][1]["id"] == "4.10"
 
 
@@ -58,6 +59,7 @@ def test_text_is_nfc() -> None:
 
     nfd = unicodedata.normalize("NFD", decomposed)
     out = yamlsafe.load_text(f"name: {nfd}\n", "f.yaml")
+    assert isinstance(out.data, dict)
     assert out.data["name"] == unicodedata.normalize("NFC", decomposed)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from hrplan.analysis.published import COLUMN_LABELS, printed_cells
+from hrplan.core.jsontypes import JSONObject, JSONValue
 from hrplan.plan.checks import Issue, path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
 from hrplan.plan.model import Plan
@@ -19,12 +19,12 @@ class Finding:
     code: str
     id: str
     message: str
-    expected: Any
-    found: Any
+    expected: JSONValue  # a number, a bound such as '<= 80', a list of unit ids, or None
+    found: JSONValue
     path: str
     line: int | None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JSONObject:
         return asdict(self)
 
 

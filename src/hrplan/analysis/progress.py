@@ -15,7 +15,7 @@ below 10% stagnating or regressing.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TypedDict
 
 from hrplan.analysis.ratios import goal_bound, met
 from hrplan.core.jsontypes import JSONObject
@@ -75,8 +75,22 @@ class Progress:
         return body
 
 
-def _insufficient(method: str, reason: str, **kw: Any) -> Progress:
-    return Progress(method, "insufficient_data", reason, **kw)
+class _Measures(TypedDict):
+    """The numbers every assessment from two measured years carries, whatever its class."""
+
+    baseline_year: int
+    baseline: float
+    latest_year: int
+    latest: float
+    goal: float
+    required_per_year: float | None
+    required_growth: float | None
+    observed_per_year: float
+    covered: float | None
+
+
+def _insufficient(method: str, reason: str, *, latest_year: int | None = None, latest: float | None = None) -> Progress:
+    return Progress(method, "insufficient_data", reason, latest_year=latest_year, latest=latest)
 
 
 def _clamp(ind: Indicator, value: float) -> float:
@@ -110,22 +124,25 @@ def assess(
     t0, t = years[0], years[-1]
     x0, xt = history[t0], history[t]
     goal, _ = goal_bound(ind.goal_2030, xt, ind.direction)
-    base: dict[str, Any] = {"baseline_year": t0, "baseline": x0, "latest_year": t, "latest": xt, "goal": goal}
     left = horizon - t
     required_per_year = (goal - xt) / left if left > 0 else None
     required_growth = (goal / xt) ** (1 / left) - 1 if left > 0 and xt > 0 and goal > 0 else None
     observed_per_year = (xt - x0) / (t - t0)
     span = goal - x0
     covered = None if span == 0 else max(0.0, min(1.0, (xt - x0) / span))
-    common: dict[str, Any] = {
-        **base,
+    common: _Measures = {
+        "baseline_year": t0,
+        "baseline": x0,
+        "latest_year": t,
+        "latest": xt,
+        "goal": goal,
         "required_per_year": required_per_year,
         "required_growth": required_growth,
         "observed_per_year": observed_per_year,
         "covered": covered,
     }
     if met(xt, goal, ind.direction):
-        return Progress(method, "achieved", **{**common, "covered": 1.0})
+        return Progress(method, "achieved", **(common | {"covered": 1.0}))
     if method == "linear":
         projected = _clamp(ind, xt + observed_per_year * left)
         if span == 0:
@@ -140,7 +157,9 @@ def assess(
         klass = "on_track" if progress >= 0.95 else "some_progress" if progress >= 0.10 else "stagnating"
         return Progress(method, klass, r=progress, projected_2030=projected, **common)
     if x0 <= 0 or xt <= 0 or goal <= 0:
-        return _insufficient(method, "a zero baseline (or latest value) leaves growth rates undefined", **common)
+        return Progress(
+            method, "insufficient_data", "a zero baseline (or latest value) leaves growth rates undefined", **common
+        )
     cagr_obs = (xt / x0) ** (1 / (t - t0)) - 1
     cagr_req = (goal / x0) ** (1 / (horizon - t0)) - 1
     projected = _clamp(ind, xt * (1 + cagr_obs) ** left)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from hrplan.core.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -49,6 +49,6 @@ class OutputError(HrplanError):
 class ProblemsFound(HrplanError):
     """Inputs with errors: nothing was produced. The problems are listed, then the hint."""
 
-    def __init__(self, problems: list[Any], hint: str) -> None:
+    def __init__(self, problems: list[Problem], hint: str) -> None:
         super().__init__(hint)
         self.problems = problems

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from hrplan.core.problems import Problem, Severity
 from hrplan.plan.load import PlanLoad
@@ -165,8 +164,8 @@ class Issue:
     id: str
     loc: tuple[str | int, ...]
     message: str
-    expected: Any
-    found: Any
+    expected: float | str | None
+    found: float | str | None
     severity: Severity = W
 
 

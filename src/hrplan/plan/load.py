@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from hrplan.core.paths import bundled_dir
 from hrplan.core.problems import Problem
@@ -25,7 +26,7 @@ def bundled(name: str) -> Path:
     return bundled_dir() / name
 
 
-def _message(err: Any) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     loc = err["loc"]
     field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "value")
@@ -38,7 +39,7 @@ def _message(err: Any) -> str:
     return f"{field_name}: {err['msg']} (got {err.get('input')!r})"
 
 
-def _strip_union_tags(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+def _strip_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     # Pydantic puts the union member's name ("float", "Noted", "list[float]") into the location.
     tags = {"float", "Noted", "list[float]", "constrained-str", "int", "date"}
     return tuple(x for x in loc if not (isinstance(x, str) and (x in tags or x.startswith("function-"))))
@@ -52,7 +53,7 @@ def validate_model(loaded: Loaded, model: type[M]) -> tuple[M | None, list[Probl
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
         problems: list[Problem] = []
-        seen: set[tuple[Any, ...]] = set()
+        seen: set[tuple[str | int, ...]] = set()
         for err in exc.errors():
             loc = _strip_union_tags(tuple(err["loc"]))
             if loc in seen:  # a union reports each failed member; one message per node is enough

@@ -2,14 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, TypedDict
 
 from hrplan.plan.checks import parent_id
-from hrplan.plan.model import Noted, OrgUnit, Plan, goal_bounds, number
+from hrplan.plan.model import Direction, Goal, Noted, OrgUnit, Plan, Unit, goal_bounds, number
 from hrplan.plan.units import UnitIndex
 
+Role = Literal["lead", "partner"]
 
-def goal_json(goal: Any) -> float | list[float] | None:
+
+class IndicatorRow(TypedDict):
+    """One indicator as `hrplan indicators --format json` prints it (keys in this order)."""
+
+    id: str
+    group: str
+    name: str
+    name_en: str
+    unit: Unit
+    direction: Direction
+    goal_2030: float | list[float] | None
+    targets: dict[str, dict[str, float]]  # year -> source -> value
+    lead: list[str]
+    partners: list[str]
+    ref: str
+    notes: list[str]
+
+
+class QuantityRow(TypedDict):
+    value: float
+    unit: str
+    what: str
+
+
+class TaskRow(TypedDict):
+    """One task as `hrplan tasks --format json` prints it (keys in this order)."""
+
+    id: str
+    parent: str | None
+    title: str
+    text: str | None
+    lead: list[str]
+    partners: list[str]
+    lead_section_iii: list[str]
+    deadline: str | None  # ISO date
+    quantities: list[QuantityRow]
+    indicators: list[str]
+    notes: list[str]
+
+
+class AssignmentMatrix(TypedDict):
+    """`hrplan tasks --matrix --format json`."""
+
+    units: list[str]
+    tasks: list[str]
+    cells: dict[str, dict[str, Role]]  # task -> unit -> role
+
+
+def goal_json(goal: Goal | None) -> float | list[float] | None:
     """A goal as JSON: a number, [low, high], or null."""
     if goal is None:
         return None
@@ -17,9 +66,9 @@ def goal_json(goal: Any) -> float | list[float] | None:
     return lo if lo == hi else [lo, hi]
 
 
-def indicator_rows(plan: Plan) -> list[dict[str, Any]]:
+def indicator_rows(plan: Plan) -> list[IndicatorRow]:
     """Every indicator with its goal, targets by year and source, and units."""
-    rows = []
+    rows: list[IndicatorRow] = []
     for ind in plan.targets.indicators:
         notes = list(ind.notes)
         targets: dict[str, dict[str, float]] = {}
@@ -68,11 +117,11 @@ def section_iii_leads(plan: Plan) -> dict[str, list[str]]:
     return out
 
 
-def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[dict[str, Any]]:
+def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[TaskRow]:
     """Tasks as plain data, optionally only those a unit leads or coordinates."""
     sec3 = section_iii_leads(plan)
     wanted = find_unit(plan, unit).id if unit else None
-    rows = []
+    rows: list[TaskRow] = []
     for t in plan.tasks.tasks:
         if wanted:
             roles = {"lead": t.lead, "partner": t.partners, "any": [*t.lead, *t.partners]}[role]
@@ -88,7 +137,7 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[di
                 "partners": t.partners,
                 "lead_section_iii": sec3.get(t.id, []),
                 "deadline": t.deadline.isoformat() if t.deadline else None,
-                "quantities": [q.model_dump() for q in t.quantities],
+                "quantities": [{"value": q.value, "unit": q.unit, "what": q.what} for q in t.quantities],
                 "indicators": t.indicators,
                 "notes": t.notes,
             }
@@ -96,10 +145,10 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[di
     return rows
 
 
-def assignment_matrix(plan: Plan) -> dict[str, Any]:
+def assignment_matrix(plan: Plan) -> AssignmentMatrix:
     """{"units": [...], "tasks": [...], "cells": {task: {unit: "lead" | "partner"}}} over appendix 02's numbered
     tasks; a task's '-' items count for it."""
-    cells: dict[str, dict[str, str]] = {}
+    cells: dict[str, dict[str, Role]] = {}
     for t in plan.tasks.tasks:
         key = ".".join(p for p in t.id.split(".") if p.isdigit())
         if "." not in key:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
+from hrplan.core.jsontypes import JSONObject
 from hrplan.plan.model import TargetsFile, TasksFile
 
 FILES: dict[str, type[BaseModel]] = {"targets.schema.json": TargetsFile, "tasks.schema.json": TasksFile}
 
 
-def schemas() -> dict[str, dict[str, Any]]:
+def schemas() -> dict[str, JSONObject]:
     """File name -> JSON Schema document."""
     out = {}
     for name, model in FILES.items():
@@ -22,7 +22,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     return out
 
 
-def schema_text(doc: dict[str, Any]) -> str:
+def schema_text(doc: JSONObject) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import yaml
 
@@ -25,7 +25,8 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-Loc = tuple[str | int, ...]
+Loc = tuple[str | int, ...]  # where a check points: keys and indexes
+NodePath = tuple[object, ...]  # where a node is: its keys can be any YAML scalar (a year, a date, a number)
 
 
 @dataclass
@@ -33,9 +34,9 @@ class Loaded:
     """A parsed YAML document: plain data, node positions, and the problems met on the way."""
 
     path: str
-    data: Any = None
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    data: object = None  # dicts, lists and scalars as YAML reads them: narrow with isinstance where used
+    positions: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
@@ -58,7 +59,14 @@ class Loaded:
         return Problem(self.path, line, col, code, message, severity)
 
 
-def _mark(m: Any) -> tuple[int, int]:
+class _Mark(Protocol):
+    """A position in the text: yaml.Mark, or libyaml's own Mark class."""
+
+    line: int
+    column: int
+
+
+def _mark(m: _Mark | None) -> tuple[int, int]:
     if m is None:
         return (1, 1)
     return (int(m.line) + 1, int(m.column) + 1)
@@ -67,7 +75,7 @@ def _mark(m: Any) -> tuple[int, int]:
 _STR = "tag:yaml.org,2002:str"
 
 
-def _nfc(value: Any) -> Any:
+def _nfc(value: object) -> object:
     if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
         return unicodedata.normalize("NFC", value)
     return value
@@ -169,11 +177,11 @@ def load_file(path: Path | str) -> Loaded:
     return load_text(text, name)
 
 
-def _convert(node: yaml.Node, loc: Loc, loader: Any, out: Loaded, parent_key: str | None) -> Any:
+def _convert(node: yaml.Node, loc: NodePath, loader: yaml.SafeLoader, out: Loaded, parent_key: str | None) -> object:
     out.positions[loc] = _mark(node.start_mark)
     if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        seen: dict[Any, int] = {}
+        result: dict[object, object] = {}
+        seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = _nfc(key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True))
             if isinstance(key, list | dict):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from hrplan.report.xlsxsafe import safe_text
 
@@ -89,7 +90,7 @@ def put(
     return cell
 
 
-def fit_widths(ws: Any, fixed: dict[int, int], first_row: int = 1, lo: int = 6, hi: int = 14) -> None:
+def fit_widths(ws: Worksheet, fixed: dict[int, int], first_row: int = 1, lo: int = 6, hi: int = 14) -> None:
     """Column widths from the longest value (numbers and short labels), fixed widths for long texts."""
     widths: dict[int, int] = {}
     for row in ws.iter_rows(min_row=first_row):
@@ -108,24 +109,29 @@ def fit_widths(ws: Any, fixed: dict[int, int], first_row: int = 1, lo: int = 6, 
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
-def print_setup(ws: Any, title_rows: str) -> None:
+def print_setup(ws: Worksheet, title_rows: str) -> None:
     """A4 landscape, fit to one page wide, header rows repeated on every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    if setup is None:  # openpyxl gives every sheet one; its stub allows None, as the attribute can be cleared
+        setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
     ws.print_title_rows = title_rows
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = 0.7  # room for the page number, centred in the top margin (Nghị định 30/2020)
     ws.page_margins.bottom = 0.5
     ws.page_margins.header = 0.3
-    ws.oddHeader.center.text = "&P"
-    ws.oddHeader.center.font = FONT_NAME
+    header = ws.oddHeader
+    if header is not None:  # openpyxl gives every sheet one; its stub allows None
+        header.center.text = "&P"
+        header.center.font = FONT_NAME
 
 
-def fit_heights(ws: Any, first_row: int, line_height: float = 14.5) -> None:
+def fit_heights(ws: Worksheet, first_row: int, line_height: float = 14.5) -> None:
     """Row heights for wrapped text: spreadsheets other than Excel do not grow rows by themselves."""
     import math
 
@@ -135,7 +141,7 @@ def fit_heights(ws: Any, first_row: int, line_height: float = 14.5) -> None:
         for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col)
         for c in row
     }
-    for row in ws.iter_rows(min_row=first_row):
+    for n, row in enumerate(ws.iter_rows(min_row=first_row), start=first_row):
         lines = 1
         for cell in row:
             if not isinstance(cell.value, str) or cell.coordinate in merged or not cell.alignment.wrap_text:
@@ -143,4 +149,4 @@ def fit_heights(ws: Any, first_row: int, line_height: float = 14.5) -> None:
             width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
             per_line = max(1, int(width * 1.05) - 1)
             lines = max(lines, sum(math.ceil(max(1, len(p)) / per_line) for p in cell.value.split("\n")))
-        ws.row_dimensions[row[0].row].height = line_height * lines + 2
+        ws.row_dimensions[n].height = line_height * lines + 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hrplan.report.fmt import fmt_goal, fmt_number
 from hrplan.report.labels import Labels
@@ -10,13 +10,14 @@ from hrplan.report.terminal import console
 
 if TYPE_CHECKING:
     from hrplan.plan.model import Plan
+    from hrplan.plan.queries import AssignmentMatrix, IndicatorRow, TaskRow
 
 
 def _units(plan: Plan, ids: list[str]) -> str:
     return "; ".join(plan.unit_name(u) for u in ids)
 
 
-def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -> None:
+def print_indicators(plan: Plan, rows: list[IndicatorRow], lang: str = "vi") -> None:
     """One table per group: id, name, unit, direction, 2030 goal, targets, lead."""
     from rich.table import Table
     from rich.text import Text
@@ -50,7 +51,7 @@ def print_indicators(plan: Plan, rows: list[dict[str, Any]], lang: str = "vi") -
         con.print(table)
 
 
-def print_matrix(plan: Plan, m: dict[str, Any]) -> None:
+def print_matrix(plan: Plan, m: AssignmentMatrix) -> None:
     """Per unit: the tasks it leads (chủ trì) and those it coordinates (phối hợp)."""
     from rich.table import Table
     from rich.text import Text
@@ -65,7 +66,7 @@ def print_matrix(plan: Plan, m: dict[str, Any]) -> None:
     console().print(table)
 
 
-def print_tasks(plan: Plan, rows: list[dict[str, Any]]) -> None:
+def print_tasks(plan: Plan, rows: list[TaskRow]) -> None:
     """TT, task, lead units, coordinating units, deadline, quantities and linked indicators."""
     from rich.table import Table
     from rich.text import Text

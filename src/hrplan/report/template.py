@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hrplan.plan.model import Plan, number
 from hrplan.report.xlsxsafe import defuse, deterministic_bytes, safe_text
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 INSTRUCTIONS = [
     "HƯỚNG DẪN NHẬP KẾT QUẢ THỰC HIỆN",
@@ -31,7 +34,7 @@ def template_bytes(plan: Plan, year: int) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
-    ws: Any = wb.active
+    ws = wb.worksheets[0]  # the new workbook's only sheet: wb.active, which the stubs type as possibly None
     ws.title = "Kết quả"
     head = ["Mã", "Chỉ tiêu", "ĐVT", "Đơn vị chủ trì", "Địa bàn", f"Năm {year - 1}", f"Năm {year}", "Ghi chú"]
     ws.append([f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU - {plan.targets.plan.id} - {plan.targets.plan.province}"])
@@ -88,7 +91,7 @@ def template_bytes(plan: Plan, year: int) -> bytes:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "C4"
 
-    tasks: Any = wb.create_sheet("Nhiệm vụ")
+    tasks: Worksheet = wb.create_sheet("Nhiệm vụ")
     tasks.append(["Mã nhiệm vụ", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Ghi chú", "Minh chứng"])
     for cell in tasks[1]:
         cell.font = Font(bold=True)
@@ -102,7 +105,7 @@ def template_bytes(plan: Plan, year: int) -> bytes:
     for col, width in zip("ABCDEF", (10, 70, 30, 18, 30, 30), strict=True):
         tasks.column_dimensions[col].width = width
 
-    guide: Any = wb.create_sheet("Hướng dẫn")
+    guide: Worksheet = wb.create_sheet("Hướng dẫn")
     for line in INSTRUCTIONS:
         guide.append([line])
     guide["A1"].font = Font(bold=True, size=13)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hrplan.core.text import clean_control
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 EXCEL_CELL_LIMIT = 32_767
 FIXED_STAMP = "2024-01-01T00:00:00Z"
@@ -36,7 +39,7 @@ def is_risky(text: str) -> bool:
     return text.startswith(_RISKY_START)
 
 
-def defuse(wb: Any) -> None:
+def defuse(wb: Workbook) -> None:
     """Make every text cell literal: openpyxl turns '=…' strings into formulas, Excel runs '+…' and '@…'."""
     for ws in wb.worksheets:
         for row in ws.iter_rows():

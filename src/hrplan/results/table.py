@@ -6,17 +6,18 @@ parsing is cached, and plain numbers take a fast path with the same meaning as `
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from enum import Enum
 from itertools import chain
-from typing import Any
+from typing import Final
 
-from hrplan.core.problems import Severity
+from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results
 from hrplan.results.taskstatus import read_task_rows, task_header
 from hrplan.results.values import fast_number, parse_cell, parse_year
-from hrplan.results.workbook import Row, Sheet
+from hrplan.results.workbook import CellValue, Row, Sheet
 
 HEADER_SCAN_ROWS = 30
 ALIASES = {
@@ -28,10 +29,16 @@ ALIASES = {
 }
 _LOOKUP = {alias: key for key, names in ALIASES.items() for alias in names}
 _BY_LENGTH = sorted(_LOOKUP, key=len, reverse=True)
-_UNSET = object()
 
 
-def classify(raw: Any) -> str | None:
+class _Unset(Enum):
+    UNSET = 0
+
+
+_UNSET: Final = _Unset.UNSET  # a cache miss (None is a cached answer); an enum member, so `is _UNSET` narrows
+
+
+def classify(raw: CellValue) -> str | None:
     """What a header cell names: 'id', 'year', 'value', 'area', 'note', or '@2023' for a year column."""
     if raw is None:
         return None
@@ -105,18 +112,22 @@ def _read_rows(
     years: dict[int, int],
     sheet: Sheet,
     plan: Plan,
-    where: Any,
+    where: Callable[[int, int], Provenance],
     out: Results,
 ) -> None:
     path, sheet_name = where(0, 0).file, where(0, 0).sheet
     new_tuple = tuple.__new__
     ids = {i.id.casefold(): i for i in plan.targets.indicators}
     groups = {g.casefold() for g in plan.targets.groups}
-    ci, yi, vi = fields["id"], fields.get("year"), fields.get("value")
+    ci = fields["id"]
+    if years:  # wide layout: a value column per year
+        yi = vi = -1  # not read
+    else:  # long layout: find_header returns no year columns only with both a year and a value column
+        yi, vi = fields["year"], fields["value"]
     ai, ni = fields.get("area"), fields.get("note")
-    id_cache: dict[Any, Indicator | None] = {}
-    year_cache: dict[Any, int | None] = {}
-    area_cache: dict[Any, str | None] = {None: None, "": None}
+    id_cache: dict[CellValue, Indicator | None] = {}
+    year_cache: dict[CellValue, int | None] = {}
+    area_cache: dict[CellValue, str | None] = {None: None, "": None}
     values_append, problems = out.values.append, out.problems
     for n, values, percents in rows:
         width = len(values)
@@ -149,7 +160,7 @@ def _read_rows(
         if ni is not None and ni < width and values[ni] is not None:
             note = str(values[ni]).strip() or None
         if years:
-            columns: Any = years.items()
+            columns: Iterable[tuple[int, int]] = years.items()
         else:
             raw_year = values[yi] if yi is not None and yi < width else None
             year = year_cache.get(raw_year, _UNSET)
@@ -177,7 +188,7 @@ def _read_rows(
 
 
 def _slow_value(
-    raw: Any,
+    raw: CellValue,
     percent_cell: bool,
     ind: Indicator,
     year: int,
@@ -185,8 +196,8 @@ def _slow_value(
     c: int,
     sheet: Sheet,
     years: dict[int, int],
-    where: Any,
-    problems: list[Any],
+    where: Callable[[int, int], Provenance],
+    problems: list[Problem],
 ) -> float | None:
     """Every case the fast path declines: blanks, text as typed, percent formats, suspicious numbers."""
     loc = where(n, c)

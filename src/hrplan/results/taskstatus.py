@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
-from hrplan.results.measured import TaskStatus
+from hrplan.results.measured import Provenance, TaskStatus
+from hrplan.results.workbook import CellValue, Row
 
 STATUSES = {
     "not_started": ("chưa triển khai", "not started"),
@@ -35,7 +35,7 @@ TASK_HEADERS = {
 }
 
 
-def task_header(values: list[Any]) -> dict[str, int] | None:
+def task_header(values: Sequence[CellValue]) -> dict[str, int] | None:
     """Columns of a tasks table when this row names a task id and a status column."""
     fields: dict[str, int] = {}
     for c, raw in enumerate(values):
@@ -48,7 +48,7 @@ def task_header(values: list[Any]) -> dict[str, int] | None:
     return fields if {"id", "status"} <= fields.keys() else None
 
 
-def parse_task_id(raw: Any, known: set[str]) -> tuple[str | None, str | None]:
+def parse_task_id(raw: object, known: set[str]) -> tuple[str | None, str | None]:
     """(id, error). Excel turns a typed 4.10 into the number 4.1, so a number is accepted only when unambiguous."""
     if isinstance(raw, bool):
         return None, f"'{raw}' is not a task id"
@@ -66,19 +66,19 @@ def parse_task_id(raw: Any, known: set[str]) -> tuple[str | None, str | None]:
     return (text or None), None
 
 
-def parse_status(raw: Any) -> str | None:
+def parse_status(raw: object) -> str | None:
     return _STATUS_WORDS.get(fold(str(raw))) if raw is not None else None
 
 
 def read_task_rows(
-    rows: Iterable[tuple[int, list[Any], Any]], fields: dict[str, int], plan: Plan, where: Any
+    rows: Iterable[Row], fields: dict[str, int], plan: Plan, where: Callable[[int, int], Provenance]
 ) -> tuple[list[TaskStatus], list[Problem]]:
     """Statuses of a tasks table; unknown ids and statuses are problems at their cell."""
     known = {t.id for t in plan.tasks.tasks}
     out: list[TaskStatus] = []
     problems: list[Problem] = []
 
-    def cell(row: list[Any], key: str) -> Any:
+    def cell(row: Sequence[CellValue], key: str) -> CellValue:
         c = fields.get(key)
         return row[c] if c is not None and c < len(row) else None
 

@@ -7,22 +7,30 @@ zip bomb, XML bomb, formulas never calculated) becomes a Problem naming the file
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from hrplan.core.problems import Problem
 from hrplan.results.measured import col_letter
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_RATIO = 200
 MAX_CSV_BYTES = 256 * 1024 * 1024
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-Row = tuple[int, list[Any], list[bool] | None]  # row number, values, whether each cell shows a percent (None: none)
+# What a cell holds as read: openpyxl (read-only, data-only) and calamine give these; CSV gives str.
+CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
+# Row number, values, whether each cell shows a percent (None: none). Sequence, not list: a CSV row is a list[str].
+Row = tuple[int, Sequence[CellValue], list[bool] | None]
 
 
 @dataclass
@@ -35,7 +43,7 @@ class Sheet:
     uncalculated: set[str] = field(default_factory=set)
 
 
-def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Workbook | None]:
     """Open a results file: its sheets, the problems that stop reading it, and a handle to close."""
     import stat
 
@@ -55,7 +63,7 @@ def open_results(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
         return [], [Problem(name, None, None, "file-unreadable", f"cannot read the file: {exc.strerror or exc}")], None
 
 
-def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+def _open_csv(path: Path) -> tuple[list[Sheet], list[Problem], None]:
     name = str(path)
     if path.stat().st_size > MAX_CSV_BYTES:
         return [], [Problem(name, None, None, "file-too-large", f"over {MAX_CSV_BYTES:,} bytes")], None
@@ -163,7 +171,7 @@ def _zip_problem(path: Path) -> tuple[Problem | None, bool]:
     return None, formulas
 
 
-def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Any]:
+def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Workbook | None]:
     name = str(path)
     problem, formulas = _zip_problem(path)
     if problem:
@@ -224,9 +232,12 @@ def _uncalculated(path: Path) -> dict[str, set[str]]:
     return out
 
 
-def _xlsx_rows(ws: Any, fast: bool) -> Iterator[Row]:
+def _xlsx_rows(ws: Worksheet, fast: bool) -> Iterator[Row]:  # read-only: the stubs type its sheets as Worksheet
     if fast:
-        for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        # Read-only and data-only, without rich text, openpyxl gives plain values. The stubs' cell value type
+        # also lists what other modes give (Decimal, CellRichText, formula objects): narrowed once per sheet.
+        value_rows = cast("Iterator[tuple[CellValue, ...]]", ws.iter_rows(values_only=True))
+        for n, values in enumerate(value_rows, start=1):
             yield n, list(values), None
         return
     from hrplan.results.values import is_percent_format
@@ -364,7 +375,7 @@ def _open_calamine(path: Path, percent: dict[str, set[tuple[int, int]]] | None) 
     return [Sheet(name, _calamine_rows(rows, percent[name])) for name, rows in tables]
 
 
-def _calamine_rows(rows: list[list[Any]], percent: set[tuple[int, int]]) -> Iterator[Row]:
+def _calamine_rows(rows: Sequence[Sequence[CellValue]], percent: set[tuple[int, int]]) -> Iterator[Row]:
     by_row: dict[int, list[int]] = {}
     for r, c in percent:
         by_row.setdefault(r, []).append(c)
