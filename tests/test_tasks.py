@@ -154,7 +154,7 @@ def test_audit_of_the_shipped_plan() -> None:
         "found": 123.0,
         "message": "B3 TH/MT DA: printed 123%, the row's own numbers give 119.76%",
         "path": "data/targets_2024.yaml",
-        "line": 320,
+        "line": 322,
     }
     a1 = next(f for f in findings if f["id"] == "A1" and "KH 2024" in f["message"])
     assert (a1["expected"], a1["found"]) == (">= 82.75", 70.0)

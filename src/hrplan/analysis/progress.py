@@ -1,11 +1,14 @@
 """On track for the horizon (2030 in the bundled plan)? Progress classes by the Eurostat / Open SDG method.
 Pure: no I/O.
 
-CAGR method: R = CAGR_observed / CAGR_required, where
+CAGR method, as Open SDG's progress measure: R = d × CAGR_observed / |CAGR_required|, where d is +1 for an
+indicator that should rise (or hold) and -1 for one that should fall, and
   CAGR_observed = (x_t / x_0) ** (1 / (t - t0)) - 1    (baseline x_0 in t0, latest x_t in t)
-  CAGR_required = (goal / x_0) ** (1 / (2030 - t0)) - 1
-R >= 0.95 on track, 0.60 <= R < 0.95 moderate, 0 <= R < 0.60 limited, R < 0 moving away. For a
-falling indicator both rates are negative, so R is positive when it falls as it should.
+  CAGR_required = (goal / x_0) ** (1 / (horizon - t0)) - 1
+R >= 0.95 on track, 0.60 <= R < 0.95 moderate, 0 <= R < 0.60 limited, R < 0 moving away.
+The goal is judged on the latest value first: reached there, the class is achieved. A value that had
+reached the goal at the baseline and has fallen back is moving away (linear: stagnating or regressing),
+never on track: two negative rates must not divide into a positive R.
 
 Linear method: project 2030 at the average yearly change (percentage points); progress is the
 projected change over the needed change from the baseline: >= 95% on track, 10-95% some progress,
@@ -14,6 +17,7 @@ below 10% stagnating or regressing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import TypedDict
 
@@ -31,7 +35,9 @@ TONE: dict[str, str | None] = {
     "limited": "poor",
     "stagnating": "poor",
     "moving_away": "poor",
-    "insufficient_data": None,
+    "insufficient_data": None,  # fewer than two measured years (or growth rates undefined)
+    "no_goal": None,  # the plan sets no goal at the horizon
+    "no_result": None,  # no result for the year read
 }
 SEVERITY_ORDER = [
     "moving_away",
@@ -42,6 +48,8 @@ SEVERITY_ORDER = [
     "on_track",
     "achieved",
     "insufficient_data",
+    "no_result",
+    "no_goal",
 ]
 
 
@@ -89,8 +97,11 @@ class _Measures(TypedDict):
     covered: float | None
 
 
-def _insufficient(method: str, reason: str, *, latest_year: int | None = None, latest: float | None = None) -> Progress:
-    return Progress(method, "insufficient_data", reason, latest_year=latest_year, latest=latest)
+def _blank(
+    method: str, klass: str, reason: str, *, latest_year: int | None = None, latest: float | None = None
+) -> Progress:
+    """A reading with nothing to judge, and why: no goal, no result for the year, too few years."""
+    return Progress(method, klass, reason, latest_year=latest_year, latest=latest)
 
 
 def _clamp(ind: Indicator, value: float) -> float:
@@ -104,55 +115,62 @@ def assess(
     method: str = "cagr",
     horizon: int = HORIZON,
     baseline_year: int | None = None,
+    year: int | None = None,
 ) -> Progress:
-    """The progress class of one indicator from its measured values by year (up to the compare year),
-    from the plan's baseline year when it names one, else from the earliest measured year."""
+    """The progress class of one indicator in `year` (default: the latest measured) from its values by year,
+    measured from the plan's baseline year when it names one, else from the earliest measured year."""
     if ind.goal_2030 is None:
-        return _insufficient(method, f"the plan sets no {horizon} goal")
+        return _blank(method, "no_goal", f"the plan sets no {horizon} goal")
+    history = {y: v for y, v in history.items() if year is None or y <= year}
+    if year is not None and year not in history:
+        return _blank(method, "no_result", f"no result for {year}")
     if baseline_year is not None:
         if baseline_year not in history:
-            return _insufficient(method, f"no result for the plan's baseline year {baseline_year}")
+            return _blank(method, "insufficient_data", f"no result for the plan's baseline year {baseline_year}")
         history = {y: v for y, v in history.items() if y >= baseline_year}
     years = sorted(history)
     if len(years) < 2:
-        return _insufficient(
-            method,
-            "fewer than two measured years",
-            latest_year=years[-1] if years else None,
-            latest=history[years[-1]] if years else None,
-        )
+        latest = (years[-1], history[years[-1]]) if years else (None, None)
+        return _blank(method, "insufficient_data", "fewer than two measured years", latest_year=latest[0],
+                      latest=latest[1])  # fmt: skip
     t0, t = years[0], years[-1]
-    x0, xt = history[t0], history[t]
+    if t0 >= horizon:
+        return _blank(method, "insufficient_data", f"the baseline {t0} is not before the horizon {horizon}")
+    try:
+        judged = _judge(ind, history[t0], history[t], t0, t, method, horizon)
+    except (OverflowError, ZeroDivisionError):
+        judged = None
+    numbers = [v for v in asdict(judged).values() if isinstance(v, float)] if judged else [math.inf]
+    if not all(math.isfinite(v) for v in numbers):  # rates beyond a float (a baseline of 5e-324): no reading
+        return _blank(method, "insufficient_data", "the values are too far apart for growth rates")
+    assert judged is not None
+    return judged
+
+
+def _judge(ind: Indicator, x0: float, xt: float, t0: int, t: int, method: str, horizon: int) -> Progress:
+    assert ind.goal_2030 is not None
     goal, _ = goal_bound(ind.goal_2030, xt, ind.direction)
     left = horizon - t
-    required_per_year = (goal - xt) / left if left > 0 else None
-    required_growth = (goal / xt) ** (1 / left) - 1 if left > 0 and xt > 0 and goal > 0 else None
-    observed_per_year = (xt - x0) / (t - t0)
     span = goal - x0
-    covered = None if span == 0 else max(0.0, min(1.0, (xt - x0) / span))
     common: _Measures = {
         "baseline_year": t0,
         "baseline": x0,
         "latest_year": t,
         "latest": xt,
         "goal": goal,
-        "required_per_year": required_per_year,
-        "required_growth": required_growth,
-        "observed_per_year": observed_per_year,
-        "covered": covered,
+        "required_per_year": (goal - xt) / left if left > 0 else None,
+        "required_growth": (goal / xt) ** (1 / left) - 1 if left > 0 and xt > 0 and goal > 0 else None,
+        "observed_per_year": (xt - x0) / (t - t0),
+        "covered": None if span == 0 else max(0.0, min(1.0, (xt - x0) / span)),
     }
     if met(xt, goal, ind.direction):
         return Progress(method, "achieved", **(common | {"covered": 1.0}))
+    fell_back = met(x0, goal_bound(ind.goal_2030, x0, ind.direction)[0], ind.direction)
     if method == "linear":
-        projected = _clamp(ind, xt + observed_per_year * left)
-        if span == 0:
-            return Progress(
-                method,
-                "stagnating",
-                "the baseline already met the goal, the latest value does not",
-                projected_2030=projected,
-                **common,
-            )
+        projected = _clamp(ind, xt + common["observed_per_year"] * max(left, 0))
+        if fell_back:
+            return Progress(method, "stagnating", f"reached the goal in {t0} and has fallen back since",
+                            projected_2030=projected, **(common | {"covered": 0.0}))  # fmt: skip
         progress = (projected - x0) / span
         klass = "on_track" if progress >= 0.95 else "some_progress" if progress >= 0.10 else "stagnating"
         return Progress(method, klass, r=progress, projected_2030=projected, **common)
@@ -162,19 +180,20 @@ def assess(
         )
     cagr_obs = (xt / x0) ** (1 / (t - t0)) - 1
     cagr_req = (goal / x0) ** (1 / (horizon - t0)) - 1
-    projected = _clamp(ind, xt * (1 + cagr_obs) ** left)
-    if cagr_req == 0:
-        return Progress(
-            method,
-            "moving_away",
-            "the baseline already met the goal, the latest value does not",
-            cagr_observed=cagr_obs,
-            cagr_required=0.0,
-            projected_2030=projected,
-            **common,
-        )
-    r = cagr_obs / cagr_req
+    try:
+        projected = _clamp(ind, xt * (1 + cagr_obs) ** max(left, 0))
+    except OverflowError:  # a share is capped at 100% anyway; an unbounded count leaves no reading
+        projected = _clamp(ind, math.inf)
+    rates = {"cagr_observed": cagr_obs, "cagr_required": cagr_req, "projected_2030": projected}
+    if fell_back:  # R is then negative too: the value moved away from a goal it had reached
+        why = f"reached the goal in {t0} and has fallen back since"
+        r = None if cagr_req == 0 else _r(ind, cagr_obs, cagr_req)
+        return Progress(method, "moving_away", why, r=r, **rates, **(common | {"covered": 0.0}))
+    r = _r(ind, cagr_obs, cagr_req)
     klass = "on_track" if r >= 0.95 else "moderate" if r >= 0.60 else "limited" if r >= 0 else "moving_away"
-    return Progress(
-        method, klass, r=r, cagr_observed=cagr_obs, cagr_required=cagr_req, projected_2030=projected, **common
-    )
+    return Progress(method, klass, r=r, **rates, **common)
+
+
+def _r(ind: Indicator, cagr_obs: float, cagr_req: float) -> float:
+    """Open SDG's progress ratio: the observed rate in the wanted direction over the size of the required one."""
+    return (-1.0 if ind.direction == "decrease" else 1.0) * cagr_obs / abs(cagr_req)

@@ -16,7 +16,7 @@ from hrplan.analysis.tasks import TaskSummary
 from hrplan.core.errors import UnknownName
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
-from hrplan.plan.model import Plan
+from hrplan.plan.model import Plan, number
 from hrplan.results.measured import Measured
 
 TO_CHECK = frozenset({"suspect-value", "structure-sum", "value-without-id"})
@@ -102,6 +102,14 @@ class YearReading:
         return [r for a in self.areas for r in a.rows]
 
     @property
+    def baseline_year(self) -> int | None:
+        """The year the pace is measured from: the plan's, else the earliest measured year of the rows."""
+        if self.plan.targets.plan.baseline_year is not None:
+            return self.plan.targets.plan.baseline_year
+        years = [r.progress.baseline_year for r in self.rows if r.progress and r.progress.baseline_year]
+        return min(years) if years else None
+
+    @property
     def to_check(self) -> list[Problem]:
         """Values that were read but look wrong (a percent typed as a fraction, shares that do not add up, a
         value without an indicator id): shown above the tables, not only among the warnings."""
@@ -155,12 +163,23 @@ def read_area(
     if area:
         area = mine[0].area  # as spelled in the results, not as typed on the command line
     by_id: dict[tuple[str, int], Measured] = {}
-    history: dict[str, dict[int, float]] = {}
+    problems: list[Problem] = []
+    if area is None:  # the plan's published results are the province's history; the inputs override them
+        by_id = {(m.id, m.year): m for m in published(plan)}
     for m in mine:
+        old = by_id.get((m.id, m.year))
+        if old is not None and old.sheet is None and old.file == plan.targets_path and abs(old.value - m.value) > 1e-9:
+            problems.append(m.where.problem(
+                "differs-from-published",
+                f"{m.id} {m.year}: {m.value:g} here, where the plan published {old.value:g} ({old.where}); "
+                "this value is used",
+                Severity.INFO,
+            ))  # fmt: skip
         by_id[(m.id, m.year)] = m
-        if m.year <= year:
-            history.setdefault(m.id, {})[m.year] = m.value
-    rows, problems = [], []
+    history: dict[str, dict[int, float]] = {}
+    for (ind_id, y), m in by_id.items():
+        history.setdefault(ind_id, {})[y] = m.value
+    rows = []
     for ind in plan.targets.indicators:
         if group and ind.group.casefold() != group.casefold():
             continue
@@ -176,7 +195,7 @@ def read_area(
             [m for m in (prev, cur) if m is not None],
             info.horizon,
         )
-        row.progress = assess(ind, history.get(ind.id, {}), method, info.horizon, info.baseline_year)
+        row.progress = assess(ind, history.get(ind.id, {}), method, info.horizon, info.baseline_year, year)
         rows.append(row)
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""
@@ -195,6 +214,18 @@ def read_area(
     return AreaReading(area, rows, summarise(rows, year), problems)
 
 
+def published(plan: Plan) -> list[Measured]:
+    """The results the plan itself publishes (appendix 01's TH columns), located in the targets file."""
+    out = []
+    for ind in plan.targets.indicators:
+        if ind.published is None:
+            continue
+        for year, value in sorted(ind.published.results.items()):
+            line, col = plan.published_at.get(f"{ind.id}/{year}", (0, 0))
+            out.append(Measured(ind.id, year, number(value), None, plan.targets_path, None, line, col))
+    return out
+
+
 def structure_problems(
     plan: Plan, by_id: dict[tuple[str, int], Measured], year: int, area: str | None
 ) -> list[Problem]:
@@ -204,8 +235,8 @@ def structure_problems(
     for c in plan.targets.constraints:
         values = [by_id.get((i, year)) for i in c.ids]
         present = [m for m in values if m is not None]
-        if len(present) != len(c.ids):
-            continue
+        if len(present) != len(c.ids) or all(m.file == plan.targets_path for m in present):
+            continue  # incomplete, or all published by the plan (validate and audit check those)
         total = sum(m.value for m in present)
         if c.holds(total):
             continue

@@ -100,5 +100,13 @@ def load_plan(
     problems += t_probs + k_probs
     plan = None
     if t_model is not None and k_model is not None:
-        plan = Plan(targets=t_model, tasks=k_model, targets_path=t_loaded.path, tasks_path=k_loaded.path)
+        published_at = {
+            f"{ind.id}/{year}": pos
+            for i, ind in enumerate(t_model.indicators)
+            if ind.published
+            for year in ind.published.results
+            if (pos := t_loaded.positions.get(("indicators", i, "published", "results", year))) is not None
+        }
+        plan = Plan(targets=t_model, tasks=k_model, targets_path=t_loaded.path, tasks_path=k_loaded.path,
+                    published_at=published_at)  # fmt: skip
     return PlanLoad(plan, t_loaded, k_loaded, problems)

@@ -53,7 +53,8 @@ class PlanInfo(Frozen):
     issued: dt.date
     year: int
     horizon: int = 2030
-    baseline_year: int | None = None  # the year progress to 2030 is measured from; default: earliest result
+    baseline_year: int | None = None  # the year progress to the horizon is measured from; default: earliest result
+    baseline_note: Text | None = None  # why that year
     implements: Text | None = None
 
 
@@ -177,6 +178,8 @@ class Plan(Frozen):
     tasks: TasksFile
     targets_path: str
     tasks_path: str
+    # where each published result stands in the targets file: "A1/2023" -> (line, column)
+    published_at: dict[str, tuple[int, int]] = Field(default_factory=dict)
 
     def indicator(self, ind_id: str) -> Indicator | None:
         return next((i for i in self.targets.indicators if i.id == ind_id), None)

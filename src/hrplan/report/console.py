@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.paths import displayed
-from hrplan.report.fmt import bar, fmt_date, fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import bar, fmt_basis, fmt_date, fmt_gap, fmt_goal, fmt_number, fmt_ratio
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 
@@ -96,8 +96,9 @@ def area_table(reading: YearReading, area: AreaReading, opts: RenderOptions) -> 
             table.add_row(*_row(r, reading, t, opts))
         out.append(table)
     sm = area.summary
-    lines = [t("summary", y=y, met=sm.met_targets, judged=sm.with_targets, reached=sm.reached_goal,
-               goals=sm.with_goal, h=h), t("gap_unit_note"), t("legend_verdict")]  # fmt: skip
+    summary = t("summary", y=y, met=sm.met_targets, judged=sm.with_targets, reached=sm.reached_goal,
+                goals=sm.with_goal, h=h)  # fmt: skip
+    lines = [summary, t("gap_unit_note"), t("legend_verdict"), fmt_basis(reading, opts.lang)]
     if area.empty:
         lines.append(t("empty", y=y, ids=", ".join(area.empty)))
     notes = [f"{r.indicator.id} {m.year}: {m.note}" for r in area.rows for m in r.notes]

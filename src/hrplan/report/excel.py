@@ -26,7 +26,7 @@ from hrplan.report.excel_style import (
     put,
     use_font,
 )
-from hrplan.report.fmt import fmt_date
+from hrplan.report.fmt import fmt_basis, fmt_date
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 from hrplan.report.xlsxsafe import CellTextTooLong, defuse, deterministic_bytes, safe_text
@@ -169,6 +169,7 @@ def appendix_01(ws: Worksheet, reading: YearReading, area: AreaReading, t: Label
     last = r - 1
     ws.cell(r + 1, 3, t("legend_colour", h=reading.horizon))
     ws.cell(r + 2, 3, t("legend_verdict"))
+    ws.cell(r + 3, 3, fmt_basis(reading, t.lang))
     n = lay.columns()
     fit_widths(ws, {3: 44, n - 2: 24, n - 1: 28, n: 30}, first_row=last_head)
     fit_heights(ws, last_head + 1)

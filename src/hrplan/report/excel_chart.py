@@ -25,7 +25,6 @@ MARKS = {
     "moving_away": "▼",
     "some_progress": "◇",
     "stagnating": "■",
-    "insufficient_data": "",
 }
 
 
@@ -45,7 +44,7 @@ def _table(ws: Worksheet, start: int, rows: list[Comparison], reading: YearReadi
     for row in rows:
         r += 1
         ind = row.indicator
-        mark = MARKS[row.progress.klass] if row.progress is not None else ""
+        mark = MARKS.get(row.progress.klass, "") if row.progress is not None else ""
         ws.cell(r, 1, f"{ind.id} {mark}".strip())
         ws.cell(r, 2, safe_text(t.name(ind.name, ind.name_en))).alignment = WRAP
         goal = goal_bounds(ind.goal_2030)[0] if ind.goal_2030 is not None else None

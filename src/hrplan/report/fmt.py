@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hrplan.analysis.reading import YearReading
 from hrplan.plan.model import Goal, goal_bounds
 from hrplan.report.labels import Labels
 
@@ -74,3 +75,10 @@ def bar(covered: float | None, width: int = 10) -> str:
         return ""
     full = round(covered * width)
     return "█" * full + "░" * (width - full)
+
+
+def fmt_basis(reading: YearReading, lang: str = "vi") -> str:
+    """What the pace is measured from: 'Tiến độ 2030 tính từ năm cơ sở 2022 (phương pháp tăng trưởng kép); …'."""
+    t = Labels(lang)
+    b = reading.baseline_year
+    return t("basis", h=reading.horizon, b="–" if b is None else b, method=t("method_" + reading.method))

@@ -78,6 +78,7 @@ def reading_json(reading: YearReading) -> JSONObject:
         "year": reading.year,
         "horizon": reading.horizon,
         "method": reading.method,
+        "baseline_year": reading.baseline_year,
         "target_sources": reading.sources,
         "inputs": list(reading.inputs),
         "indicators": [row_json(r) for r in reading.rows],

@@ -8,7 +8,7 @@ from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.paths import displayed
 from hrplan.plan.queries import task_rows
-from hrplan.report.fmt import fmt_date, fmt_decimal, fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import fmt_basis, fmt_date, fmt_decimal, fmt_gap, fmt_goal, fmt_number, fmt_ratio
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 
@@ -66,7 +66,7 @@ def progress_section(reading: YearReading, area: AreaReading, lang: str) -> list
     t = Labels(lang)
     rows = [r for r in area.rows if r.progress is not None and r.progress.klass != "insufficient_data"]
     rows.sort(key=lambda r: (SEVERITY_ORDER.index(r.progress.klass) if r.progress else 0, r.indicator.id))
-    out = [f"## {t('pace', h=reading.horizon)} ({t('method_' + reading.method)})", ""]
+    out = [f"## {t('pace', h=reading.horizon)} ({t('method_' + reading.method)})", "", fmt_basis(reading, lang), ""]
     for r in rows:
         p = r.progress
         if p is None:
