@@ -53,3 +53,11 @@ def test_a_fraction_for_a_percent_is_shown_above_the_tables(tmp_path: Path) -> N
     assert "Kết quả!C6" in first[1] and "0.841 looks like a fraction" in first[1]
     md = runner.invoke(app, ["compare", str(path), "--format", "markdown"]).stdout
     assert md.startswith("> **Cần kiểm tra trước khi dùng số liệu:**")
+
+
+def test_a_value_without_an_id_is_flagged_at_its_cell(tmp_path: Path) -> None:
+    path = long_workbook(tmp_path / "kq.xlsx", [("A1", 2023, "82,75"), (None, 2023, "46,68"), (None, None, None)])
+    result = runner.invoke(app, ["compare", str(path), "--format", "json"])
+    found = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "value-without-id"]
+    assert [(p["cell"], p["severity"]) for p in found] == [("Kết quả!C6", "warning")]  # not the blank row 7
+    assert "write the id in column A" in str(found[0]["message"])

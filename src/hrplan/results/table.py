@@ -129,10 +129,19 @@ def _read_rows(
     year_cache: dict[CellValue, int | None] = {}
     area_cache: dict[CellValue, str | None] = {None: None, "": None}
     values_append, problems = out.values.append, out.problems
+    value_columns = list(years) if years else [vi]
     for n, values, percents in rows:
         width = len(values)
         raw_id = values[ci] if ci < width else None
         if raw_id is None or raw_id == "":
+            filled = [c for c in value_columns if c < width and values[c] is not None and str(values[c]).strip()]
+            if filled:  # a value typed on a row whose id was deleted or never written: never dropped silently
+                problems.append(where(n, filled[0]).problem(
+                    "value-without-id",
+                    f"a value ({values[filled[0]]}) on a row with no indicator id: write the id in column "
+                    f"{where(n, ci).cell.rstrip('0123456789')}, or delete the value",
+                    Severity.WARNING,
+                ))  # fmt: skip
             continue
         ind = id_cache.get(raw_id, _UNSET)
         if ind is _UNSET:
