@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from hrplan.cli import app
 
+from .conftest import ROOT
 from .workbooks import long_workbook
 
 runner = CliRunner()
@@ -58,7 +59,7 @@ def test_compare_json_row_is_complete() -> None:
         "next_targets": {"KH": 68.8},  # section I.2: 68,8% in 2024
         "reasons": {},
         "notes": [],
-        "sources": ["data/results_2022_2023.csv:14:3", "data/results_2022_2023.csv:15:3"],
+        "sources": ["data/targets_2024.yaml:255:15", "data/targets_2024.yaml:256:15"],  # published in the plan
         "progress_2030": {
             "method": "cagr",
             "class": "moderate",
@@ -84,8 +85,14 @@ def test_compare_json_row_is_complete() -> None:
     b1 = next(r for r in body["indicators"] if r["id"] == "B1")
     assert b1["goal_2030"] == [50.0, 55.0] and b1["goal_2030_bound"] == {"value": 50.0, "which": "low"}
     b6 = next(r for r in body["indicators"] if r["id"] == "B6")
-    assert b6["notes"] == [{"year": 2022, "note": "Phụ biểu 01, TH 2022 (in ra 18%; tỷ lệ in 102,20% ứng với 18,2)",
-                            "source": "data/results_2022_2023.csv:22:3"}]  # fmt: skip
+    assert b6["notes"][0]["source"] == "data/targets_2024.yaml:384:15"  # the note of the printed 18%
+    assert b6["notes"][0]["note"].startswith("Printed '18%'. The printed ratio 102,20% implies 18,2")
+    code, out, _ = run("compare", str(ROOT / "data" / "results_2022_2023.csv"), "--format", "json")
+    from_csv = {r["id"]: r for r in json.loads(out)["indicators"]}
+    assert from_csv["B2"]["sources"] == ["data/results_2022_2023.csv:14:3", "data/results_2022_2023.csv:15:3"]
+    assert [r["ratio_targets"] for r in json.loads(out)["indicators"]] == [
+        r["ratio_targets"] for r in body["indicators"]
+    ]  # the example CSV holds the same numbers as the plan
     d1 = next(r for r in body["indicators"] if r["id"] == "D1")
     assert d1["result"] is None and d1["reasons"] == {
         "ratio_previous": "no result for 2023",

@@ -156,7 +156,7 @@ def test_chart_and_sources(report_path: Path) -> None:
     marks = [x.split(" ", 1)[0] for x in texts[1:]]
     assert len(marks) == 7 and len(set(marks)) == 7  # one symbol per class
     src = wb["Nguồn"]
-    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/results_2022_2023.csv:2:3", None]
+    assert [c.value for c in src[2]] == ["A1", None, 2022, 0.7742, "data/targets_2024.yaml:93:15", None]
     tasks = wb["Phụ biểu 02"]
     title = "PHÂN CÔNG VÀ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2023 THEO KẾ HOẠCH 09/KH-UBND"
     assert [tasks.cell(r, 1).value for r in (1, 2)] == ["PHỤ BIỂU 02", title]

@@ -286,9 +286,8 @@ def tasks_cmd(
 
 
 def _inputs(files: list[Path] | None) -> list[Path]:
-    from hrplan.plan.load import RESULTS_NAME, bundled
-
-    return list(files or [bundled(RESULTS_NAME)])
+    """The results files given; none means the results the plan itself publishes."""
+    return list(files or [])
 
 
 OUT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown"}
@@ -388,7 +387,8 @@ def compare(
 @app.command()
 def report(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Results workbooks or CSV files (default: the bundled results).")
+        list[Path] | None,
+        typer.Argument(help="Results workbooks or CSV files (none: the results the plan itself publishes)."),
     ] = None,
     out_dir: Annotated[
         Path, typer.Option("--out-dir", "-o", help="Folder for the report files (created if missing).", file_okay=False)

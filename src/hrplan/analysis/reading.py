@@ -16,7 +16,7 @@ from hrplan.analysis.tasks import TaskSummary
 from hrplan.core.errors import UnknownName
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
-from hrplan.plan.model import Plan, number
+from hrplan.plan.model import Noted, Plan, number
 from hrplan.results.measured import Measured
 
 TO_CHECK = frozenset({"suspect-value", "structure-sum", "value-without-id"})
@@ -117,14 +117,14 @@ class YearReading:
 
 
 def pick_year(values: list[Measured], year: int | None) -> int:
-    """The requested year, or the latest year with results."""
+    """The requested year, or the latest year with results (the inputs' and the plan's published ones)."""
     if year is not None:
         return year
     years = sorted({m.year for m in values})
     if not years:
         raise UnknownName(
-            "the results hold no values, so there is no year to compare: fill in the results "
-            "(see `hrplan template`) or name the year"
+            "the results hold no values and the plan publishes none, so there is no year to compare: fill in "
+            "the results (see `hrplan template`) or name the year"
         )
     return years[-1]
 
@@ -222,7 +222,8 @@ def published(plan: Plan) -> list[Measured]:
             continue
         for year, value in sorted(ind.published.results.items()):
             line, col = plan.published_at.get(f"{ind.id}/{year}", (0, 0))
-            out.append(Measured(ind.id, year, number(value), None, plan.targets_path, None, line, col))
+            note = value.note if isinstance(value, Noted) else None  # how the printed value was read
+            out.append(Measured(ind.id, year, number(value), None, plan.targets_path, None, line, col, note))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hrplan.analysis.reading import YearReading, pick_year, read_areas
+from hrplan.analysis.reading import YearReading, pick_year, published, read_areas
 from hrplan.analysis.tasks import task_summary
 from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
@@ -27,16 +27,18 @@ def read_year(
     method: str = "cagr",
     as_of: dt.date | None = None,
 ) -> YearReading:
-    """The year's reading of the results files; ProblemsFound when a file or cell has an error.
+    """The year's reading of the results files (none: the results the plan publishes); ProblemsFound when a
+    file or cell has an error.
 
     by_area: the province (when it has values; always with province_first) followed by every area.
     """
     results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct the cells listed above and run again")
-    y = pick_year(results.values, year)
-    if year is not None and not any(m.year in (y, y - 1) for m in results.values):
-        held = ", ".join(str(x) for x in sorted({m.year for m in results.values})) or "none"
+    known = [*results.values, *published(plan)]  # the plan's own results count as history
+    y = pick_year(known, year)
+    if year is not None and not any(m.year in (y, y - 1) for m in known):
+        held = ", ".join(str(x) for x in sorted({m.year for m in known})) or "none"
         raise HrplanError(f"no results for {y} or {y - 1} in the files given (they hold the years {held}): "
                           "give the files of that year, or another year")  # fmt: skip
     areas = read_areas(
@@ -52,4 +54,5 @@ def read_year(
     )
     problems = [*results.problems, *(p for a in areas for p in a.problems)]
     tasks = task_summary(plan, results.statuses, as_of or dt.date.today())
-    return YearReading(plan, y, method, areas, tasks, problems, [display_path(str(p)) for p in inputs])
+    shown = [display_path(str(p)) for p in inputs] or [display_path(plan.targets_path)]  # the published results
+    return YearReading(plan, y, method, areas, tasks, problems, shown)
