@@ -178,10 +178,10 @@ def _root(
     _state["debug"] = debug
 
 
-def _plan(targets: Path | None, tasks: Path | None) -> "Plan":
-    from hrplan.plan.files import checked_plan
+def _plan(targets: Path | None, tasks: Path | None, year: int | None = None) -> "Plan":
+    from hrplan.plan.files import plan_for_year
 
-    return checked_plan(targets, tasks)
+    return plan_for_year(targets, tasks, year)
 
 
 def _day(text: str | None, option: str) -> "dt.date":
@@ -351,7 +351,7 @@ def compare(
     from hrplan.report.problems import render_text, use_color
     from hrplan.report.registry import RenderOptions, render
 
-    plan = _plan(targets, tasks)
+    plan = _plan(targets, tasks, year)
     lead = find_unit(plan, unit).id if unit else None
     inputs = _inputs(files)
     if out is not None:
@@ -419,7 +419,7 @@ def report(
     from hrplan.report.registry import RenderOptions
     from hrplan.report.yearly import report_paths, write_report
 
-    plan = _plan(targets, tasks)
+    plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
                         as_of=_day(as_of, "--as-of"))  # fmt: skip
@@ -457,7 +457,7 @@ def template(
     from hrplan.core.atomic import check_not_input, write_bytes
     from hrplan.report.template import template_bytes
 
-    plan = _plan(targets, tasks)
+    plan = _plan(targets, tasks, year)
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the template is an Excel workbook; name it with .xlsx")
     if out.exists() and not force:
@@ -465,6 +465,75 @@ def template(
     check_not_input(out, [plan.targets_path, plan.tasks_path])
     write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
     _out(f"wrote {out}")
+
+
+@app.command("new-year")
+def new_year(
+    year: Annotated[int, typer.Argument(help="The new plan's year, e.g. 2025.")],
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Results of the year that ended (.xlsx or .csv); several are merged.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The new targets file, e.g. ke-hoach/targets_2025.yaml.", dir_okay=False),
+    ] = None,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Roll the plan forward one year: the results of the year that ended become the plan's published
+    results, everything else carries over, and the new year's targets are left to fill in from the new
+    plan document (validate lists each one still missing). An existing file is never overwritten.
+
+    Example: hrplan new-year 2025 ket_qua_2024.xlsx --out ke-hoach/targets_2025.yaml
+    """
+    from hrplan.analysis.rollover import roll_forward
+    from hrplan.core.atomic import check_not_input, write_set
+    from hrplan.core.errors import ProblemsFound
+    from hrplan.core.paths import display_path
+    from hrplan.core.problems import Severity
+    from hrplan.plan.yamlwrite import targets_yaml
+    from hrplan.report.problems import render_text
+    from hrplan.results.merge import read_results
+
+    if out is None:
+        raise UsageError(f"name the new file with --out, e.g. --out ke-hoach/targets_{year}.yaml")
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{out}: name the new targets file with .yaml")
+    if out.exists():
+        raise UsageError(f"{out} exists and is never overwritten: choose another name or move it away first")
+    plan = _plan(targets, tasks)
+    if plan.targets.plan.year != year - 1:
+        raise UsageError(f"the plan given is for {plan.targets.plan.year}: new-year {year} rolls the {year - 1} plan "
+                         f"forward (give it with --targets)")  # fmt: skip
+    inputs = _inputs(files)
+    if not inputs:
+        raise UsageError(f"give the {year - 1} results (.xlsx or .csv) to roll into the plan")
+    check_not_input(out, [*inputs, plan.targets_path, plan.tasks_path])
+    results = read_results(inputs, plan)
+    if any(p.severity is Severity.ERROR for p in results.problems):
+        raise ProblemsFound(results.problems, "nothing was written: correct the cells listed above and run again")
+    names = ", ".join(display_path(str(p)) for p in inputs)
+    rolled, problems = roll_forward(plan, results.values, year, names)
+    source = Path(plan.targets_path)
+    header = [f"Kế hoạch năm {year}: rolled forward from {display_path(str(source))} by `hrplan new-year {year}`.",
+              "Carried over: the indicators, their goals, the target sources, the units, the constraints and",
+              f"every earlier target. The {year - 1} results of {names} are now published results, each with",
+              "the cell it was read from in its note.",
+              f"To fill in from the {year} plan document: plan.id, title and issued, each indicator's {year}",
+              "targets (`hrplan validate` lists every one still missing), then delete plan.rolled_from."]  # fmt: skip
+    files_out = {out: targets_yaml(rolled, header).encode("utf-8")}
+    beside = [out.parent / name for name in (f"tasks_{year}.yaml", "tasks.yaml")]
+    if not any(p.exists() for p in beside):  # the tasks are shared across years: the new folder gets a copy
+        files_out[out.parent / "tasks.yaml"] = Path(plan.tasks_path).read_bytes()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_set(files_out)
+    shown = [*results.problems, *problems]
+    if shown:
+        _err(render_text(shown))
+    for path in files_out:
+        _err(f"wrote {path}")
+    _err(f"next: fill in the {year} targets, then: hrplan validate {out}")
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()

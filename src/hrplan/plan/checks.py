@@ -25,6 +25,7 @@ def check_plan(load: PlanLoad) -> list[Problem]:
         *_tasks(plan, kl),
         *_values(plan, tl),
         *_sums(plan, tl),
+        *_rolled(plan, tl),
         *_paths(plan, tl),
     ]
 
@@ -290,3 +291,19 @@ def path_issues(plan: Plan) -> Iterator[Issue]:
 def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:
     for i in path_issues(plan):
         yield tl.problem(i.loc, i.code, i.message, i.severity)
+
+
+def _rolled(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+    """A plan rolled forward by `hrplan new-year` and not yet filled in: what is left to do, as warnings."""
+    info = plan.targets.plan
+    if info.rolled_from is None:
+        return
+    year = info.year
+    yield tl.problem(("plan", "rolled_from"), "plan-rolled",
+                     f"rolled forward from {info.rolled_from}: write in the {year} plan's id, title and date, fill "
+                     f"its {year} targets, then delete rolled_from", W)  # fmt: skip
+    for i, ind in enumerate(plan.targets.indicators):
+        for source in ind.targets.get(year - 1, {}):
+            if source not in ind.targets.get(year, {}):
+                yield tl.problem(("indicators", i, "targets"), "no-target-yet",
+                                 f"{ind.id}: no {source} {year} target yet ({year - 1} had one)", W)  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hrplan.core.errors import ProblemsFound
+from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.problems import Severity
 from hrplan.plan.checks import check_plan
 from hrplan.plan.load import PlanLoad, kind_of, load_plan
@@ -43,3 +43,28 @@ def checked_plan(targets: Path | str | None, tasks: Path | str | None) -> Plan:
     if loaded.plan is None or errors:
         raise ProblemsFound(errors, "the plan files have errors: run `hrplan validate` on them and fix what it lists")
     return loaded.plan
+
+
+def plan_for_year(targets: Path | str | None, tasks: Path | str | None, year: int | None) -> Plan:
+    """The plan that reads `year`: the one given (or bundled) when the year is its own or earlier (an earlier
+    year is part of its history); for a later year, `targets_<year>.yaml` in the same folder (with
+    `tasks_<year>.yaml` there when one exists, else the folder's tasks file). A missing file is an error
+    naming it and the command that makes it."""
+    plan = checked_plan(targets, tasks)
+    if year is None or year <= plan.targets.plan.year:
+        return plan
+    folder = Path(plan.targets_path).parent
+    wanted = folder / f"targets_{year}.yaml"
+    if not wanted.is_file():
+        from hrplan.core.paths import bundled_dir, display_path
+
+        bundled = folder.resolve() == bundled_dir()
+        out = f"ke-hoach/targets_{year}.yaml" if bundled else display_path(str(wanted))
+        then = f", then give --targets {out}" if bundled else ""
+        raise HrplanError(
+            f"there is no plan for {year}: {display_path(str(wanted))} does not exist (the plan in that folder is "
+            f"for {plan.targets.plan.year}). Roll it forward with the {year - 1} results: hrplan new-year {year} "
+            f"RESULTS.xlsx --targets {display_path(plan.targets_path)} --out {out}{then}"
+        )
+    year_tasks = folder / f"tasks_{year}.yaml"
+    return checked_plan(wanted, year_tasks if year_tasks.is_file() else plan.tasks_path)

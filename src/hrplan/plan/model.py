@@ -56,6 +56,7 @@ class PlanInfo(Frozen):
     baseline_year: int | None = None  # the year progress to the horizon is measured from; default: earliest result
     baseline_note: Text | None = None  # why that year
     implements: Text | None = None
+    rolled_from: Text | None = None  # set by `hrplan new-year` until the new plan's own data are filled in
 
 
 class SourceInfo(Frozen):
