@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from hrplan.plan.model import Goal, goal_bounds
 from hrplan.report.labels import Labels
@@ -15,11 +17,20 @@ def _localise(text: str, lang: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def _fixed(value: float, digits: int) -> str:
+    """'1,234.57': grouped, `digits` decimals, halves rounded up as Excel and a hand computation round them
+    (68,9 / 80 = 86,125% prints 86,13%; Python's own format would print the even 86,12%)."""
+    if not math.isfinite(value):  # the readers refuse them; never a crash here
+        return str(value)
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{exact:,.{digits}f}"
+
+
 def fmt_decimal(value: float | None, lang: str = "vi", digits: int = 2) -> str:
     """A plain number with a fixed number of decimals: 0,65 (R, growth factors)."""
     if value is None:
         return "–"
-    return _localise(f"{value:,.{digits}f}", lang)
+    return _localise(_fixed(value, digits), lang)
 
 
 def fmt_ratio(value: float | None, lang: str = "vi") -> str:
@@ -35,9 +46,8 @@ def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
     if value is None:
         return "–"
     if unit == "people":
-        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-        return _localise(text, lang)
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return _localise(_fixed(value, 0 if float(value).is_integer() else 2), lang)
+    text = _fixed(value, 2).rstrip("0").rstrip(".")
     return _localise(text, lang) + ("%" if unit == "percent" else "")
 
 
