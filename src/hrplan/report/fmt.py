@@ -78,6 +78,22 @@ def fmt_date(day: dt.date | None, lang: str = "vi") -> str:
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def fmt_day_words(day: dt.date | None, lang: str = "vi") -> str:
+    """The date of an official document, in words: 'ngày 05 tháng 12 năm 2024' (Nghị định 30/2020/NĐ-CP: a zero
+    before a day under 10 and before months 1 and 2), '5 December 2024'; dotted blanks when the date is not set."""
+    t = Labels(lang)
+    if day is None:
+        return t("day_blank")
+    if lang != "vi":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not strftime: the locale would decide
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return t("day_words", d=f"{day.day:02d}", m=month, y=day.year)
+
+
 def bar(covered: float | None, width: int = 10) -> str:
     """The distance covered from the baseline to the goal: '██████░░░░'."""
     if covered is None:
