@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading
 from hrplan.core.atomic import write_set
-from hrplan.report.registry import RENDERER_BY_NAME, RenderOptions, render
+from hrplan.report.registry import RENDERER_BY_NAME, DocxTemplate, RenderOptions, render
 
-# file name pattern -> renderer; the Markdown is the report's document form
-REPORT_FILES = {"report-{y}.xlsx": "xlsx", "report-{y}.md": "markdown", "compare-{y}.json": "json"}
+# file name pattern -> renderer; the Markdown is the report's document form, the .docx the official report
+REPORT_FILES = {
+    "report-{y}.xlsx": "xlsx",
+    "report-{y}.docx": "docx",
+    "report-{y}.md": "markdown",
+    "compare-{y}.json": "json",
+}
 
 
-def report_paths(out_dir: Path, year: int) -> list[Path]:
-    return [out_dir / pattern.format(y=year) for pattern in REPORT_FILES]
+def report_paths(out_dir: Path, year: int, skip: Collection[str] = ()) -> list[Path]:
+    """The files of the report, but those of the renderers in `skip` (e.g. 'docx' for --no-docx)."""
+    return [out_dir / pattern.format(y=year) for pattern, name in REPORT_FILES.items() if name not in skip]
 
 
-def report_files(out_dir: Path, reading: YearReading, lang: str) -> dict[Path, bytes]:
-    """Every file of the report, rendered: the same bytes for the same reading."""
+def report_files(
+    out_dir: Path,
+    reading: YearReading,
+    lang: str,
+    *,
+    skip: Collection[str] = (),
+    number: str | None = None,
+    issued: dt.date | None = None,
+    docx_template: DocxTemplate | None = None,
+) -> dict[Path, bytes]:
+    """Every file of the report, rendered: the same bytes for the same reading. `number`, `issued` and
+    `docx_template` are the Word report's."""
     files: dict[Path, bytes] = {}
     for pattern, name in REPORT_FILES.items():
-        body = render(name, reading, RenderOptions(lang=lang, document=name == "markdown"))
+        if name in skip:
+            continue
+        options = RenderOptions(lang=lang, document=name == "markdown", number=number, issued=issued,
+                                docx_template=docx_template)  # fmt: skip
+        body = render(name, reading, options)
         if isinstance(body, str):
             body = body.encode("utf-8")
         if not isinstance(body, bytes):  # pragma: no cover - the registry's file renderers return str or bytes
@@ -30,8 +52,17 @@ def report_files(out_dir: Path, reading: YearReading, lang: str) -> dict[Path, b
     return files
 
 
-def write_report(out_dir: Path, reading: YearReading, lang: str) -> list[Path]:
+def write_report(
+    out_dir: Path,
+    reading: YearReading,
+    lang: str,
+    *,
+    skip: Collection[str] = (),
+    number: str | None = None,
+    issued: dt.date | None = None,
+    docx_template: DocxTemplate | None = None,
+) -> list[Path]:
     """Write the report's files into out_dir: all of them, or none of the new ones."""
-    files = report_files(out_dir, reading, lang)
+    files = report_files(out_dir, reading, lang, skip=skip, number=number, issued=issued, docx_template=docx_template)
     write_set(files)
     return list(files)
