@@ -145,6 +145,9 @@ def test_letterhead_title_and_signature(doc: Document) -> None:
     sign = doc.tables[1]
     assert sign.cell(0, 0).paragraphs[0].text == "Nơi nhận:" and sign.cell(0, 0).paragraphs[-1].text == "- Lưu: VT."
     assert sign.cell(0, 1).text.startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    assert "<w:cantSplit/>" in sign.rows[0]._tr.xml  # recipients and signature never split across pages
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next
 
 
 def test_number_and_date_from_the_options(reading: YearReading) -> None:

@@ -65,7 +65,8 @@ def sentence(row: Comparison, reading: YearReading, t: Labels) -> str:
         text = t("s_no_result", name=_name(row, t), y=y)
         if row.previous is not None:
             text += t("s_previous", p=y - 1, value=fmt_number(row.previous, unit, lang))
-        targets = [f"{fmt_number(row.targets[s], unit, lang)} ({_source(reading, s, t)})"
+        named = len(reading.sources) > 1
+        targets = [fmt_number(row.targets[s], unit, lang) + (f" ({_source(reading, s, t)})" if named else "")
                    for s in reading.sources if s in row.targets]  # fmt: skip
         if targets:
             text += "; " + t("s_targets_set", targets="; ".join(targets))
@@ -178,7 +179,7 @@ def _pace(doc: Container, reading: YearReading, t: Labels) -> None:
 
 
 def shortcomings(doc: Container, reading: YearReading, t: Labels) -> None:
-    """III. Targets missed, indicators off pace, units that did not report, indicators without data."""
+    """III. Targets missed, indicators off pace, units that did not report, indicators without a result."""
     y, h = reading.year, reading.horizon
     _heading(doc, t("doc_s3"))
     _heading(doc, f"1. {t('doc_s3_missed', y=y)}")
@@ -191,11 +192,12 @@ def shortcomings(doc: Container, reading: YearReading, t: Labels) -> None:
         _item(doc, t("doc_unit_unreported", unit=unit_names(reading, [c.unit], t), k=c.not_reported, n=c.tasks))
     if not silent:
         body(doc, t("none"))
-    empty = [r for r in reading.main.rows if not r.has_data]
-    if empty:
+    missing = [r for r in reading.main.rows if r.result is None]
+    if missing:
         _heading(doc, f"4. {t('doc_s3_empty', y=y)}")
-        for r in empty:
-            _item(doc, f"{r.indicator.id}. {_name(r, t)}.")
+        for r in missing:
+            lead = f" ({unit_names(reading, r.indicator.lead, t)})" if r.indicator.lead else ""
+            _item(doc, f"{r.indicator.id}. {_name(r, t)}{lead}.")
 
 
 def proposals(doc: Container, t: Labels) -> None:

@@ -21,6 +21,7 @@ from hrplan.report.docx_kit import (
     Container,
     body,
     cell_text,
+    keep_row,
     page,
     page_field,
     para,
@@ -132,13 +133,14 @@ def opening(box: Container, reading: YearReading, head: Heading, t: Labels) -> N
 
 def closing(box: Container, head: Heading, t: Labels) -> None:
     """'Trên đây là báo cáo …' (the last sentence of the body)."""
-    body(box, t("doc_closing", y=head.year, place=head.place))
+    body(box, t("doc_closing", y=head.year, place=head.place), keep=True)
 
 
 def signature(doc: Document, t: Labels) -> None:
     """'Nơi nhận' on the left, the signature block on the right."""
-    para(doc, after=0)
+    para(doc, after=0, keep=True)
     grid = table(doc.add_table(rows=1, cols=2), [8.0, 8.5], borders=False, pad_cm=0.05)
+    keep_row(grid.rows[0])  # the recipients and the signature on one page
     left, right = grid.cell(0, 0), grid.cell(0, 1)
     cell_text(left, t("doc_recipients"), bold=True, italic=True, size=12)
     cell_text(left, t("doc_recipient_list"), size=11, append=True)

@@ -120,9 +120,8 @@ def appendix_01(doc: Document, reading: YearReading, area: AreaReading, head: He
     fixed: list[float | None] = [0.7, 0.9, None, 1.05, 1.2, *[1.2] * len(src), 1.2, 1.2, 1.3, *[1.3] * len(src),
                                  1.3, 1.7, *[1.2] * len(nxt), 2.3, 2.5]  # fmt: skip
     widths = _widths(fixed)
-    lines = [area.area] if area.area else []
-    label = t("sheet1") if area.area is None else f"{t('sheet1')} - {area.area}"
-    _title(doc, label, t("title1", y=y), lines, head, t, new_page=area is not reading.areas[0])
+    label = t("sheet1") if area.area is None else f"{t('sheet1')} - {area.area}"  # as the Excel report's sheet
+    _title(doc, label, t("title1", y=y), [], head, t, new_page=area is not reading.areas[0])
     groups = [(g, info, [r for r in area.rows if r.indicator.group == g]) for g, info in plan.targets.groups.items()]
     groups = [x for x in groups if x[2]]
     grid = table(doc.add_table(rows=2 + sum(1 + len(rows) for *_, rows in groups), cols=len(widths)), widths,

@@ -152,14 +152,14 @@ VI: dict[str, str] = {
     "doc_s2_overdue": "Nhiệm vụ quá hạn (tính đến ngày {d})",
     "doc_overdue_item": "Nhiệm vụ {id}: {title} (hạn {deadline}; chủ trì: {lead}; {status}).",
     "doc_s2_notes": "Ghi chú của các đơn vị",
-    "doc_task_note": "Nhiệm vụ {id}: {text}",
+    "doc_task_note": "Nhiệm vụ {id}: {text}.",
     "doc_evidence": "minh chứng: {e}",
     "doc_s3": "III. TỒN TẠI, HẠN CHẾ",
     "doc_s3_missed": "Chỉ tiêu chưa đạt kế hoạch năm {y}",
     "doc_s3_pace": "Chỉ tiêu tiến độ chậm hoặc đi ngược mục tiêu năm {h}",
     "doc_s3_units": "Đơn vị chưa báo cáo tình hình thực hiện nhiệm vụ",
     "doc_unit_unreported": "{unit}: {k}/{n} nhiệm vụ chủ trì chưa báo cáo.",
-    "doc_s3_empty": "Chỉ tiêu chưa có số liệu năm {y}",
+    "doc_s3_empty": "Chỉ tiêu chưa có kết quả năm {y}",
     "doc_s4": "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     "doc_s4_placeholder": "[Phần này do cán bộ tổng hợp tự viết: nguyên nhân của các tồn tại, hạn chế nêu trên; "
     "nhiệm vụ, giải pháp trong thời gian tới; đề xuất, kiến nghị với Ủy ban nhân dân tỉnh và các bộ, ngành Trung "
@@ -314,14 +314,14 @@ EN: dict[str, str] = {
     "doc_s2_overdue": "Tasks overdue as of {d}",
     "doc_overdue_item": "Task {id}: {title} (due {deadline}; lead: {lead}; {status}).",
     "doc_s2_notes": "Notes from the units",
-    "doc_task_note": "Task {id}: {text}",
+    "doc_task_note": "Task {id}: {text}.",
     "doc_evidence": "evidence: {e}",
     "doc_s3": "III. SHORTCOMINGS",
     "doc_s3_missed": "Targets missed in {y}",
     "doc_s3_pace": "Indicators progressing slowly or moving away from the {h} goal",
     "doc_s3_units": "Units that have not reported on their tasks",
     "doc_unit_unreported": "{unit}: {k} of the {n} tasks it leads not reported.",
-    "doc_s3_empty": "Indicators without data for {y}",
+    "doc_s3_empty": "Indicators without a result for {y}",
     "doc_s4": "IV. PROPOSALS AND RECOMMENDATIONS",
     "doc_s4_placeholder": "[To be written by the analyst: the causes of the shortcomings above; the tasks and "
     "measures ahead; proposals to the provincial People's Committee and to the ministries. Delete this highlighted "
