@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import docx
 import openpyxl
@@ -53,14 +52,13 @@ def _results(path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Document]:
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of one report run: compare-2024.json and report-2024.docx side by side."""
     folder = tmp_path_factory.mktemp("docx")
     src = _results(folder / "kq.xlsx")
-    out = folder / "out"
-    result = runner.invoke(app, ["report", str(src), "--by-area", "--as-of", "2024-12-31", "--out-dir", str(out)])
+    result = runner.invoke(app, ["report", str(src), "--by-area", "--as-of", "2024-12-31", "--out-dir", str(folder)])
     assert result.exit_code == 0, result.output
-    body: dict[str, Any] = json.loads((out / "compare-2024.json").read_text(encoding="utf-8"))
-    return body, docx.Document(str(out / "report-2024.docx"))
+    return folder
 
 
 def _appendix_01(doc: Document) -> dict[str, Table]:
@@ -81,8 +79,9 @@ def _columns(table: Table) -> list[str]:
     return [s if s != t else t for t, s in zip(top, sub, strict=True)]
 
 
-def test_every_number_of_appendix_01_equals_the_json(run: tuple[dict[str, Any], Document]) -> None:
-    body, doc = run
+def test_every_number_of_appendix_01_equals_the_json(out: Path) -> None:
+    body = json.loads((out / "compare-2024.json").read_text(encoding="utf-8"))
+    doc = docx.Document(str(out / "report-2024.docx"))
     tables = _appendix_01(doc)
     assert sorted(tables) == ["Phụ biểu 01", "Phụ biểu 01 - Bát Xát"]
     y, h = body["year"], body["horizon"]
@@ -115,8 +114,8 @@ def test_every_number_of_appendix_01_equals_the_json(run: tuple[dict[str, Any], 
     assert "- A1 (2024): Số liệu sơ bộ" in notes and "- A1 (2024): Huyện tự tổng hợp" in notes
 
 
-def test_the_sentences_say_what_the_plans_numbers_give(run: tuple[dict[str, Any], Document]) -> None:
-    _, doc = run
+def test_the_sentences_say_what_the_plans_numbers_give(out: Path) -> None:
+    doc = docx.Document(str(out / "report-2024.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)
     # B2: 68,9 / 68,8 (KH 2024) = 100,145%; 68,9 / 80 = 86,125%; pace from 2023: (68,9 / 67,7) - 1 = 1,77% a year
     # against (80 / 67,7)^(1/7) - 1 = 2,41% needed, R = 0,73: moderate
