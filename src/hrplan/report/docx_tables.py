@@ -178,11 +178,13 @@ def appendix_02(doc: Document, reading: YearReading, head: Heading, t: Labels) -
         values = [task.id, task.title, unit_names(reading, task.lead, t), fmt_date(task.deadline, lang),
                   t(status.status) if status else "", "; ".join(notes)]  # fmt: skip
         heading = "." not in task.id
-        keep_row(line)
+        if heading:
+            keep_row(line)  # a long task's row may run onto the next page; a heading's never
         for k, (cell, text) in enumerate(zip(line.cells, values, strict=True)):
             cell_text(cell, text, align=CENTER if k in (0, 3, 4) else LEFT, bold=heading, size=size)
             if heading:
                 shade(cell, "group")
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
     return grid
 
 
