@@ -232,7 +232,7 @@ def test_report_twice_gives_identical_files(tmp_path: Path) -> None:
     for d in (a, b):
         assert runner.invoke(app, ["report", "--out-dir", str(d)]).exit_code == 0
     names = sorted(p.name for p in a.iterdir())
-    assert names == ["compare-2023.json", "report-2023.md", "report-2023.xlsx"]
+    assert names == ["compare-2023.json", "report-2023.docx", "report-2023.md", "report-2023.xlsx"]
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from hrplan.analysis.reading import YearReading
     from hrplan.plan.model import Plan
+    from hrplan.report.registry import DocxTemplate
 
 EXIT_INTERRUPTED = 130  # as shells report a process stopped by Ctrl+C
 _state = {"debug": False}
@@ -384,6 +385,17 @@ def compare(
     _exit_for(reading, strict)
 
 
+def _docx_template(path: Path) -> "DocxTemplate":
+    """The template's bytes, or an InputError naming the file (it is checked when the report is built)."""
+    from hrplan.core.errors import InputError
+    from hrplan.report.registry import DocxTemplate
+
+    try:
+        return DocxTemplate(str(path), path.read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read the Word template: {exc.strerror or exc}", path=str(path)) from None
+
+
 @app.command()
 def report(
     files: Annotated[
@@ -399,32 +411,51 @@ def report(
     strict: StrictOpt = False,
     method: MethodOpt = Method.cagr,
     as_of: AsOfOpt = None,
+    no_docx: Annotated[bool, typer.Option("--no-docx", help="Do not write the Word report (report-Y.docx).")] = False,
     number: Annotated[
-        str | None, typer.Option("--number", help="The report's number (Số …/BC-UBND); default: a dotted blank.")
+        str | None,
+        typer.Option(
+            "--number",
+            help="The Word report's number: 125 (Số: 125/BC-UBND) or 125/BC-SLĐTBXH. Default: dotted blanks.",
+        ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="The report's date, 20/12/2024; default: a dotted blank.")
+        str | None,
+        typer.Option("--date", help="The Word report's date, 05/12/2024 or 2024-12-05. Default: dotted blanks."),
+    ] = None,
+    docx_template: Annotated[
+        Path | None,
+        typer.Option(
+            "--docx-template", help="The province's own .docx letterhead with {{fields}} (see README).", dir_okay=False
+        ),
     ] = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
-    """Write the yearly report into a folder: report-Y.xlsx (appendix 01 and 02, chart, sources),
-    report-Y.md (gap tables, pace, targets missed, tasks by lead unit) and compare-Y.json.
+    """Write the yearly report into a folder: report-Y.docx (the report to the People's Committee, in the form
+    of Nghị định 30/2020/NĐ-CP, appendices 01 and 02 attached), report-Y.xlsx (appendix 01 and 02, chart,
+    sources), report-Y.md (gap tables, pace, targets missed, tasks by lead unit) and compare-Y.json.
     Non-interactive; running it twice writes identical files; all files are written, or none.
 
-    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/2024 --number 125 --date 20/12/2024
+    Example: hrplan report ket_qua_2024.xlsx --year 2024 --out-dir bao-cao/2024 --number 125 --date 05/12/2024
     """
     from hrplan.analysis.session import read_year
     from hrplan.report.problems import render_text
     from hrplan.report.registry import RenderOptions
     from hrplan.report.yearly import report_paths, write_report
 
+    if no_docx and docx_template is not None:
+        raise UsageError("--docx-template fills the Word report, which --no-docx leaves out: drop one of them")
+    issued = _day(date, "--date") if date is not None else None
+    template = _docx_template(docx_template) if docx_template is not None else None
+    skip = ["docx"] if no_docx else []
     plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
                         as_of=_day(as_of, "--as-of"))  # fmt: skip
-    for path in report_paths(out_dir, reading.year):
-        _check_output(path, path.suffix, [*inputs, plan.targets_path, plan.tasks_path])
+    read: list[Path | str] = [*inputs, plan.targets_path, plan.tasks_path, *([docx_template] if docx_template else [])]
+    for path in report_paths(out_dir, reading.year, skip):
+        _check_output(path, path.suffix, read)
     if reading.problems:
         _err(render_text(reading.problems))
     if out_dir.exists() and not out_dir.is_dir():
@@ -433,8 +464,8 @@ def report(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
-    options = RenderOptions(lang=lang.value, number=number, date=_day(date, "--date") if date else None)
-    for path in write_report(out_dir, reading, options):
+    options = RenderOptions(lang=lang.value, number=number, issued=issued, docx_template=template)
+    for path in write_report(out_dir, reading, options, skip):
         _err(f"wrote {path}")
     _exit_for(reading, strict)
 

@@ -39,6 +39,7 @@ TONE: dict[str, str | None] = {
     "no_goal": None,  # the plan sets no goal at the horizon
     "no_result": None,  # no result for the year read
 }
+BLANKS = frozenset({"insufficient_data", "no_goal", "no_result"})
 SEVERITY_ORDER = [
     "moving_away",
     "stagnating",
@@ -71,6 +72,11 @@ class Progress:
     observed_per_year: float | None = None
     projected_2030: float | None = None
     covered: float | None = None
+
+    @property
+    def judged(self) -> bool:
+        """Whether there is a pace to report (not a blank: no goal, no result for the year, too few years)."""
+        return self.klass not in BLANKS
 
     @property
     def tone(self) -> str | None:

@@ -54,7 +54,7 @@ def _tt(ind_id: str) -> str:
 
 def attached(reading: YearReading, opts: RenderOptions, t: Labels) -> str:
     """The '(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND tỉnh …)' line, with dotted blanks for what is not given."""
-    day = fmt_date(opts.date, t.lang) if opts.date else t("blank_date")
+    day = fmt_date(opts.issued, t.lang) if opts.issued else t("blank_date")
     return t("attached", number=opts.number or t("blank_number"), date=day, province=reading.plan.targets.plan.province)
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from hrplan.analysis.reading import YearReading
 from hrplan.plan.model import Goal, goal_bounds
@@ -16,11 +18,20 @@ def _localise(text: str, lang: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def _fixed(value: float, digits: int) -> str:
+    """'1,234.57': grouped, `digits` decimals, halves rounded up as Excel and a hand computation round them
+    (68,9 / 80 = 86,125% prints 86,13%; Python's own format would print the even 86,12%)."""
+    if not math.isfinite(value):  # the readers refuse them; never a crash here
+        return str(value)
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{exact:,.{digits}f}"
+
+
 def fmt_decimal(value: float | None, lang: str = "vi", digits: int = 2) -> str:
     """A plain number with a fixed number of decimals: 0,65 (R, growth factors)."""
     if value is None:
         return "–"
-    return _localise(f"{value:,.{digits}f}", lang)
+    return _localise(_fixed(value, digits), lang)
 
 
 def fmt_ratio(value: float | None, lang: str = "vi") -> str:
@@ -36,9 +47,8 @@ def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
     if value is None:
         return "–"
     if unit == "people":
-        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-        return _localise(text, lang)
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return _localise(_fixed(value, 0 if float(value).is_integer() else 2), lang)
+    text = _fixed(value, 2).rstrip("0").rstrip(".")
     return _localise(text, lang) + ("%" if unit == "percent" else "")
 
 
@@ -67,6 +77,22 @@ def fmt_date(day: dt.date | None, lang: str = "vi") -> str:
     if day is None:
         return ""
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def fmt_day_words(day: dt.date | None, lang: str = "vi") -> str:
+    """The date of an official document, in words: 'ngày 05 tháng 12 năm 2024' (Nghị định 30/2020/NĐ-CP: a zero
+    before a day under 10 and before months 1 and 2), '5 December 2024'; dotted blanks when the date is not set."""
+    t = Labels(lang)
+    if day is None:
+        return t("day_blank")
+    if lang != "vi":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not strftime: the locale would decide
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return t("day_words", d=f"{day.day:02d}", m=month, y=day.year)
 
 
 def bar(covered: float | None, width: int = 10) -> str:

@@ -64,7 +64,7 @@ def gap_table(reading: YearReading, area: AreaReading, lang: str) -> list[str]:
 def progress_section(reading: YearReading, area: AreaReading, lang: str) -> list[str]:
     """Indicators by pace towards the horizon, those moving away or with limited progress first."""
     t = Labels(lang)
-    rows = [r for r in area.rows if r.progress is not None and r.progress.klass != "insufficient_data"]
+    rows = [r for r in area.rows if r.progress is not None and r.progress.judged]
     rows.sort(key=lambda r: (SEVERITY_ORDER.index(r.progress.klass) if r.progress else 0, r.indicator.id))
     out = [f"## {t('pace', h=reading.horizon)} ({t('method_' + reading.method)})", "", fmt_basis(reading, lang), ""]
     for r in rows:

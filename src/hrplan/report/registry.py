@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
@@ -23,12 +23,21 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class DocxTemplate:
+    """A province's own .docx letterhead for the Word report, as read from the file `name`."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class RenderOptions:
     lang: str = "vi"
     color: bool = False
     document: bool = False  # the report's Markdown: title, inputs, tasks by lead unit, problems
-    number: str | None = None  # the report's number (Số …/BC-UBND); None leaves a dotted blank
-    date: dt.date | None = None  # the report's date; None leaves a dotted blank
+    number: str | None = None  # the report's number (Số: 12/BC-UBND), in the Word report and the appendices
+    issued: dt.date | None = None  # and its date; None leaves dotted blanks
+    docx_template: DocxTemplate | None = None  # a province's letterhead instead of the bundled form
 
 
 # name -> (module, function, file suffix)
@@ -38,6 +47,7 @@ RENDERER_BY_NAME: dict[str, tuple[str, str, str]] = {
     "csv": ("hrplan.report.csv_renderer", "render", ".csv"),
     "markdown": ("hrplan.report.markdown", "render", ".md"),
     "xlsx": ("hrplan.report.excel", "render", ".xlsx"),
+    "docx": ("hrplan.report.docx_renderer", "render", ".docx"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,18 +10,29 @@ from hrplan.analysis.reading import YearReading
 from hrplan.core.atomic import write_set
 from hrplan.report.registry import RENDERER_BY_NAME, RenderOptions, render
 
-# file name pattern -> renderer; the Markdown is the report's document form
-REPORT_FILES = {"report-{y}.xlsx": "xlsx", "report-{y}.md": "markdown", "compare-{y}.json": "json"}
+# file name pattern -> renderer; the Markdown is the report's document form, the .docx the official report
+REPORT_FILES = {
+    "report-{y}.xlsx": "xlsx",
+    "report-{y}.docx": "docx",
+    "report-{y}.md": "markdown",
+    "compare-{y}.json": "json",
+}
 
 
-def report_paths(out_dir: Path, year: int) -> list[Path]:
-    return [out_dir / pattern.format(y=year) for pattern in REPORT_FILES]
+def report_paths(out_dir: Path, year: int, skip: Collection[str] = ()) -> list[Path]:
+    """The files of the report, but those of the renderers in `skip` (e.g. 'docx' for --no-docx)."""
+    return [out_dir / pattern.format(y=year) for pattern, name in REPORT_FILES.items() if name not in skip]
 
 
-def report_files(out_dir: Path, reading: YearReading, options: RenderOptions) -> dict[Path, bytes]:
-    """Every file of the report, rendered: the same bytes for the same reading."""
+def report_files(
+    out_dir: Path, reading: YearReading, options: RenderOptions, skip: Collection[str] = ()
+) -> dict[Path, bytes]:
+    """Every file of the report, but those of the renderers in `skip`, rendered: the same bytes for the same
+    reading."""
     files: dict[Path, bytes] = {}
     for pattern, name in REPORT_FILES.items():
+        if name in skip:
+            continue
         body = render(name, reading, replace(options, document=name == "markdown"))
         if isinstance(body, str):
             body = body.encode("utf-8")
@@ -31,8 +43,8 @@ def report_files(out_dir: Path, reading: YearReading, options: RenderOptions) ->
     return files
 
 
-def write_report(out_dir: Path, reading: YearReading, options: RenderOptions) -> list[Path]:
+def write_report(out_dir: Path, reading: YearReading, options: RenderOptions, skip: Collection[str] = ()) -> list[Path]:
     """Write the report's files into out_dir: all of them, or none of the new ones."""
-    files = report_files(out_dir, reading, options)
+    files = report_files(out_dir, reading, options, skip)
     write_set(files)
     return list(files)
