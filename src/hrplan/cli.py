@@ -567,6 +567,26 @@ def new_year(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="The earlier plan file (targets or tasks YAML).", dir_okay=False)],
+    new: Annotated[Path, typer.Argument(help="The later plan file of the same kind.", dir_okay=False)],
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+) -> None:
+    """What changed between two plan files: targets, goals, units, published results and, for two targets files
+    with a tasks file beside each, the tasks. For checking a rolled-forward plan against the new document.
+
+    Example: hrplan diff data/targets_2024.yaml ke-hoach/targets_2025.yaml
+    """
+    from hrplan.plan.diff import diff_files
+
+    changes = diff_files(old, new)
+    if fmt is ListFormat.json:
+        _out(_json({"changes": [c.as_json() for c in changes]}))
+    else:
+        _out("\n".join([*(c.text() for c in changes), f"{len(changes)} change(s)"]))
+
+
 @app.command()
 def audit(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text (table) or json.")] = ListFormat.table,
