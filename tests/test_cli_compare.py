@@ -79,6 +79,10 @@ def test_compare_json_row_is_complete() -> None:
             "covered": pytest.approx(1 / 13.3),
             "tone": "fair",
         },
+        "trend": {
+            "series": [{"year": 2022, "value": 66.7}, {"year": 2023, "value": 67.7}],
+            "path": [{"year": 2022 + k, "value": pytest.approx(66.7 * (80 / 66.7) ** (k / 8))} for k in range(9)],
+        },
         "lead": ["so_ldtbxh"],
         "partners": ["ubnd_huyen"],
     }

@@ -28,7 +28,7 @@ def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sheets_and_properties(report_path: Path) -> None:
     wb = openpyxl.load_workbook(report_path)
-    assert wb.sheetnames == ["Phụ biểu 01", "Phụ biểu 02", "Ma trận phân công", "Biểu đồ", "Nguồn"]
+    assert wb.sheetnames == ["Phụ biểu 01", "Phụ biểu 02", "Ma trận phân công", "Biểu đồ", "Xu hướng", "Nguồn"]
     assert wb.properties.title == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023 - 09/KH-UBND"
     assert wb.properties.keywords == "09/KH-UBND; Lào Cai; 2023"
 
@@ -135,10 +135,17 @@ def test_frozen_filter_print_setup(report_path: Path) -> None:
 
 def test_chart_and_sources(report_path: Path) -> None:
     wb = openpyxl.load_workbook(report_path)
-    with zipfile.ZipFile(report_path) as z:  # one chart, drawn on the chart sheet
+    with zipfile.ZipFile(report_path) as z:  # the results chart, and one trend chart per group with results
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         drawn = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and b"<drawing " in z.read(n)]
-    assert len(charts) == 1 and drawn == [f"xl/worksheets/sheet{wb.sheetnames.index('Biểu đồ') + 1}.xml"]
+    assert len(charts) == 1 + 3  # groups A, B, C have 2022–2023 results; D has none
+    assert drawn == [f"xl/worksheets/sheet{wb.sheetnames.index(n) + 1}.xml" for n in ("Biểu đồ", "Xu hướng")]
+    trend = wb["Xu hướng"]
+    b2 = next(r for r in trend.iter_rows() if r[0].value == "B2")
+    path = next(r for r in trend.iter_rows() if r[0].value == "B2 cần đạt")
+    assert [c.value for c in b2[1:3]] == [0.667, 0.677] and b2[3].value is None  # 2022, 2023, then nothing
+    # the path from 66,7% (2022) to 80% (2030) at CAGR_req = (80/66,7)^(1/8) − 1
+    assert [c.value for c in path[1:10]] == pytest.approx([0.667 * (80 / 66.7) ** (k / 8) for k in range(9)])
     chart_ws = wb["Biểu đồ"]
     assert [c.value for c in chart_ws[1]] == ["Mã", "Chỉ tiêu", "Kết quả 2023", "Mục tiêu 2023", "Mục tiêu 2030"]
     assert [chart_ws.cell(r, 1).value for r in range(2, 16)][:7] == [

@@ -203,3 +203,16 @@ def _judge(ind: Indicator, x0: float, xt: float, t0: int, t: int, method: str, h
 def _r(ind: Indicator, cagr_obs: float, cagr_req: float) -> float:
     """Open SDG's progress ratio: the observed rate in the wanted direction over the size of the required one."""
     return (-1.0 if ind.direction == "decrease" else 1.0) * cagr_obs / abs(cagr_req)
+
+
+def required_path(p: Progress, horizon: int) -> dict[int, float]:
+    """The values, year by year from the baseline to the horizon, that reach the goal exactly: compound growth
+    for the cagr method (when both ends are positive), a straight line otherwise. Empty without a baseline."""
+    if p.baseline_year is None or p.baseline is None or p.goal is None or p.baseline_year >= horizon:
+        return {}
+    t0, x0, goal = p.baseline_year, p.baseline, p.goal
+    n = horizon - t0
+    if p.method == "cagr" and x0 > 0 and goal > 0:
+        rate = (goal / x0) ** (1 / n) - 1
+        return {t0 + k: x0 * (1 + rate) ** k for k in range(n + 1)}
+    return {t0 + k: x0 + (goal - x0) * k / n for k in range(n + 1)}

@@ -106,6 +106,7 @@ class Comparison:
     sources: list[Measured] = field(default_factory=list)
     progress: Progress | None = None  # set by the analysis, which knows the history
     next_targets: dict[str, float] = field(default_factory=dict)  # the plan's targets for year + 1
+    history: dict[int, float] = field(default_factory=dict)  # the values from the baseline year to this year
 
     @property
     def met_all_targets(self) -> bool | None:

@@ -196,6 +196,8 @@ def read_area(
             info.horizon,
         )
         row.progress = assess(ind, history.get(ind.id, {}), method, info.horizon, info.baseline_year, year)
+        first = info.baseline_year or row.progress.baseline_year or year
+        row.history = {y: v for y, v in sorted(history.get(ind.id, {}).items()) if first <= y <= year}
         rows.append(row)
         if cur is None and (year in ind.targets or prev is not None):
             where = f" for {area}" if area else ""

@@ -186,6 +186,7 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
 
     from hrplan.report.excel_chart import chart_sheet
     from hrplan.report.excel_sheets import appendix_02, matrix_sheet, problems_sheet, sources_sheet
+    from hrplan.report.excel_trend import trend_sheet
 
     t = Labels(options.lang)
     wb = Workbook()
@@ -194,6 +195,7 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
         appendix_02(wb, reading, t, attached(reading, options, t))
         matrix_sheet(wb, reading, t)
         chart_sheet(wb, reading, t)
+        trend_sheet(wb, reading, t)
         sources_sheet(wb, reading, t)
         problems_sheet(wb, reading, t)
         for area in reading.areas[1:]:

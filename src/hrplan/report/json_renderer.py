@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from hrplan.analysis.progress import required_path
 from hrplan.analysis.ratios import Comparison
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.jsontypes import JSONObject, JSONValue
@@ -23,7 +24,16 @@ def reasons(c: Comparison) -> dict[str, JSONValue]:
     return out
 
 
-def row_json(c: Comparison) -> JSONObject:
+def trend_json(c: Comparison, horizon: int) -> JSONObject:
+    """The series from the baseline year to this year, and the path that reaches the goal at the horizon."""
+    path = required_path(c.progress, horizon) if c.progress is not None else {}
+    return {
+        "series": [{"year": y, "value": v} for y, v in c.history.items()],
+        "path": [{"year": y, "value": v} for y, v in path.items()],
+    }
+
+
+def row_json(c: Comparison, horizon: int) -> JSONObject:
     """One indicator: results, unrounded ratios in percent, readings, reasons for nulls, notes, provenance."""
     ind = c.indicator
     return {
@@ -52,6 +62,7 @@ def row_json(c: Comparison) -> JSONObject:
         "notes": [{"year": m.year, "note": m.note, "source": displayed(str(m.where), m.file)} for m in c.notes],
         "sources": [displayed(str(m.where), m.file) for m in c.sources],
         "progress_2030": None if c.progress is None else {**c.progress.as_json(), "tone": c.progress.tone},
+        "trend": trend_json(c, horizon),
         "lead": list(ind.lead),
         "partners": list(ind.partners),
     }
@@ -81,7 +92,7 @@ def reading_json(reading: YearReading) -> JSONObject:
         "baseline_year": reading.baseline_year,
         "target_sources": reading.sources,
         "inputs": list(reading.inputs),
-        "indicators": [row_json(r) for r in reading.rows],
+        "indicators": [row_json(r, reading.horizon) for r in reading.rows],
         "summaries": [summary_json(a) for a in reading.areas],
         "tasks": reading.tasks.as_json(),
         "problems": [{**p.as_dict(), "path": display_path(p.path)} for p in reading.problems],
