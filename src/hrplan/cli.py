@@ -286,6 +286,13 @@ def tasks_cmd(
     _out(_json(rows)) if fmt is ListFormat.json else plan_tables.print_tasks(plan, rows)
 
 
+def _terminal_width() -> int | None:
+    """The terminal's columns; None into a file or pipe, where tables take the width they need."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def _inputs(files: list[Path] | None) -> list[Path]:
     """The results files given; none means the results the plan itself publishes."""
     return list(files or [])
@@ -360,13 +367,14 @@ def compare(
     reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
                         method=method.value, as_of=_day(as_of, "--as-of"))  # fmt: skip
     color = use_color(no_color)
-    body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color))
+    width = _terminal_width() if fmt is OutFormat.table else None
+    body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color, width=width))
     if isinstance(body, str):
         _out(body)
-    else:
-        from hrplan.report.terminal import console
+    elif not isinstance(body, bytes):
+        from hrplan.report.terminal import print_renderable
 
-        console(color).print(body)
+        print_renderable(body, color, width)
     if reading.problems and fmt is not OutFormat.json:
         _err(render_text(reading.problems))
     if out is not None:

@@ -13,6 +13,7 @@ from hrplan.report.registry import RenderOptions
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.table import Table
     from rich.text import Text
 
 VERDICT_STYLE = {Verdict.MET: "green", Verdict.NOT_MET: "red"}
@@ -63,38 +64,61 @@ def _row(r: Comparison, reading: YearReading, t: Labels, opts: RenderOptions) ->
     return cells
 
 
-def area_table(reading: YearReading, area: AreaReading, opts: RenderOptions) -> list[RenderableType]:
-    """The title line, one table per group like appendix 01, and the area's footer lines."""
+def _group_table(reading: YearReading, group: str, rows: list[Comparison], t: Labels, opts: RenderOptions) -> Table:
     from rich.table import Table
 
+    y, h = reading.year, reading.horizon
+    g = reading.plan.targets.groups[group]
+    table = Table(title=_text(f"{group}. {t.name(g.name, g.name_en)}"), title_justify="left", show_lines=True,
+                  padding=(0, 1))  # fmt: skip
+    table.add_column(t("id"), no_wrap=True)
+    table.add_column(t("name"), ratio=1, min_width=16, overflow="fold")
+    heads = [t("th_year", y=y - 1), t("th_year", y=y), t("ratio_prev", y=y, p=y - 1),
+             *(t("ratio_src", s=s) for s in reading.sources), t("goal", h=h), t("ratio_goal", h=h),
+             t("gap")]  # fmt: skip
+    for head in heads:
+        table.add_column(head, justify="right", no_wrap=True)
+    table.add_column(t("progress", h=h), no_wrap=True)
+    for s in reading.next_sources:
+        table.add_column(f"{t('next', n=y + 1)} {s}", justify="right", no_wrap=True)
+    for r in rows:
+        table.add_row(*_row(r, reading, t, opts))
+    return table
+
+
+def fits(renderable: RenderableType, width: int) -> bool:
+    """Whether a renderable shows whole in `width` columns: Rich cuts a cell that cannot wrap with '…', so the
+    table fits when it shows no more '…' at that width than with all the room it wants."""
+    import io
+
+    from rich.console import Console
+
+    def cuts(w: int) -> int:
+        buf = io.StringIO()
+        Console(width=w, file=buf, color_system=None, emoji=False, markup=False, highlight=False).print(renderable)
+        text = buf.getvalue()
+        return int(text.count("…")) if max(len(line) for line in text.splitlines()) <= w else 1 << 30
+
+    return cuts(width) <= cuts(10_000)
+
+
+def area_table(reading: YearReading, area: AreaReading, opts: RenderOptions) -> list[RenderableType]:
+    """The title line, one table per group like appendix 01 — or, in a terminal too narrow for the table, one
+    block of facts per indicator — and the area's footer lines."""
     t = Labels(opts.lang)
     y, h = reading.year, reading.horizon
     info = reading.plan.targets.plan
     place = area.area or t("province")
     out: list[RenderableType] = [_text(f"{info.id} · {info.province} · {place} · {y}", "bold", opts.color)]
-    for group, rows in area.by_group(reading.plan):
-        g = reading.plan.targets.groups[group]
-        table = Table(title=_text(f"{group}. {t.name(g.name, g.name_en)}"), title_justify="left", show_lines=True,
-                      padding=(0, 1))  # fmt: skip
-        table.add_column(t("id"), no_wrap=True)
-        table.add_column(t("name"), ratio=1, min_width=16, overflow="fold")
-        heads = [
-            t("th_year", y=y - 1),
-            t("th_year", y=y),
-            t("ratio_prev", y=y, p=y - 1),
-            *(t("ratio_src", s=s) for s in reading.sources),
-            t("goal", h=h),
-            t("ratio_goal", h=h),
-            t("gap"),
-        ]
-        for head in heads:
-            table.add_column(head, justify="right", no_wrap=True)
-        table.add_column(t("progress", h=h), no_wrap=True)
-        for s in reading.next_sources:
-            table.add_column(f"{t('next', n=y + 1)} {s}", justify="right", no_wrap=True)
-        for r in rows:
-            table.add_row(*_row(r, reading, t, opts))
-        out.append(table)
+    groups = area.by_group(reading.plan)
+    tables = [_group_table(reading, group, rows, t, opts) for group, rows in groups]
+    if opts.width is None or all(fits(table, opts.width) for table in tables):
+        out += tables
+    else:
+        from hrplan.report.console_narrow import group_blocks
+
+        for group, rows in groups:
+            out += group_blocks(reading, group, rows, t, opts, opts.width)
     sm = area.summary
     summary = t("summary", y=y, met=sm.met_targets, judged=sm.with_targets, reached=sm.reached_goal,
                 goals=sm.with_goal, h=h)  # fmt: skip

@@ -34,6 +34,7 @@ class DocxTemplate:
 class RenderOptions:
     lang: str = "vi"
     color: bool = False
+    width: int | None = None  # the terminal's columns; None: as wide as the table needs (a file or a pipe)
     document: bool = False  # the report's Markdown: title, inputs, tasks by lead unit, problems
     number: str | None = None  # the report's number (Số: 12/BC-UBND), in the Word report and the appendices
     issued: dt.date | None = None  # and its date; None leaves dotted blanks

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 
 def console(color: bool = True, width: int | None = None) -> Console:
@@ -22,3 +22,17 @@ def console(color: bool = True, width: int | None = None) -> Console:
     if width is None and not sys.stdout.isatty():
         width = 160
     return _Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
+
+
+def print_renderable(body: RenderableType, color: bool, width: int | None) -> None:
+    """Print to stdout: in a terminal at its width; into a file or pipe at 160 columns, or wider when a table
+    needs it (nothing is cut for a reader who has no terminal)."""
+    import io
+
+    from rich.console import Console as Measuring
+    from rich.measure import Measurement
+
+    if width is None:
+        probe = Measuring(width=10_000, file=io.StringIO())
+        width = max(160, Measurement.get(probe, probe.options, body).minimum)
+    console(color, width).print(body)
