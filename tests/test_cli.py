@@ -156,3 +156,19 @@ def test_validate_one_file_uses_its_companion(tmp_path: Path) -> None:
     assert "no tasks file beside it, so unit and indicator references were not checked" in result.output
     bundled_alone = runner.invoke(app, ["validate", str(Path(__file__).parents[1] / "data" / "targets_2024.yaml")])
     assert bundled_alone.exit_code == 0 and "0 error(s), 8 warning(s)" in bundled_alone.output
+
+
+def test_the_pre_commit_hook_matches_only_plan_files() -> None:
+    import re
+
+    import yaml
+
+    from .conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])
+    for path in ("data/targets_2024.yaml", "data/tasks.yaml", "ke-hoach/targets_2025.yml", "tasks_2025.yaml",
+                 "data/collection_2024.yaml"):  # fmt: skip
+        assert pattern.search(path), path
+    for path in (".github/workflows/ci.yaml", ".pre-commit-config.yaml", "docs/mkdocs.yml", "data/notes.yaml"):
+        assert not pattern.search(path), path
