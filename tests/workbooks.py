@@ -42,3 +42,37 @@ def long_workbook(
         r += 1
     wb.save(path)
     return path
+
+
+TYPED_2024: list[tuple[object, ...]] = [
+    ("A1", 2023, "82,75", None, None),
+    ("A1", 2024, "78", None, "Số liệu sơ bộ, chờ Cục Thống kê"),
+    ("B2", 2023, "67,7", None, None),
+    ("B2", 2024, "68,9%", None, None),
+    ("B5", 2023, 52.7, None, None),
+    ("B5", 2024, 51.2, None, None),
+    ("D1", 2024, "10.250", None, "Gồm lao động đi làm việc ngoài tỉnh"),
+    ("A1", 2023, 70, "Bát Xát", None),
+    ("A1", 2024, 72.5, "Bát Xát", "Huyện tự tổng hợp"),
+]
+
+
+def department_workbook(path: Path, rows: list[tuple[object, ...]] = TYPED_2024, *, title: bool = True) -> Path:
+    """Values as a department types them (id, year, value, area, note), with notes, a district and a tasks
+    sheet: 1.9 done with a note and evidence, 4.1 in progress."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Kết quả"
+    if title:
+        ws.append(["BÁO CÁO KẾT QUẢ NĂM 2024"])
+        ws.append([])
+    ws.append(["Mã chỉ tiêu", "Năm", "Kết quả", "Địa bàn", "Ghi chú"])
+    for row in rows:
+        ws.append(list(row))
+    tasks = wb.create_sheet("Nhiệm vụ")
+    tasks.append(["Mã nhiệm vụ", "Tình trạng", "Ghi chú", "Minh chứng"])
+    tasks.append(["1.9", "hoàn thành", "Đã gửi báo cáo", "CV 123/SLĐTBXH"])
+    tasks.append(["4.1", "đang triển khai", None, None])
+    wb.save(path)
+    return path

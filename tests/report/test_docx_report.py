@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import docx
-import openpyxl
 import pytest
 from docx.document import Document
 from docx.table import Table
@@ -20,35 +19,15 @@ from hrplan.cli import app
 from hrplan.report.fmt import fmt_goal, fmt_number, fmt_ratio
 from hrplan.report.labels import Labels
 
+from ..workbooks import department_workbook
+
 runner = CliRunner()
 VI = Labels("vi")
 
 
 def _results(path: Path) -> Path:
     """2024 results as departments type them, with notes, a district and a tasks sheet."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Kết quả"
-    ws.append(["Mã chỉ tiêu", "Năm", "Kết quả", "Địa bàn", "Ghi chú"])
-    for row in [
-        ("A1", 2023, "82,75", None, None),
-        ("A1", 2024, "78", None, "Số liệu sơ bộ"),
-        ("B2", 2023, "67,7", None, None),
-        ("B2", 2024, "68,9%", None, None),
-        ("B5", 2023, 52.7, None, None),
-        ("B5", 2024, 51.2, None, None),
-        ("D1", 2024, "10.250", None, None),
-        ("A1", 2023, 70, "Bát Xát", None),
-        ("A1", 2024, 72.5, "Bát Xát", "Huyện tự tổng hợp"),
-    ]:
-        ws.append(list(row))
-    tasks = wb.create_sheet("Nhiệm vụ")
-    tasks.append(["Mã nhiệm vụ", "Tình trạng", "Ghi chú", "Minh chứng"])
-    tasks.append(["1.9", "hoàn thành", "Đã gửi báo cáo", "CV 123/SLĐTBXH"])
-    tasks.append(["4.1", "đang triển khai", None, None])
-    wb.save(path)
-    return path
+    return department_workbook(path, title=False)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +90,7 @@ def test_every_number_of_appendix_01_equals_the_json(out: Path) -> None:
         checked += 1
     assert checked == len(body["indicators"]) == 44  # the 22 indicators, for the province and for Bát Xát
     notes = [p.text for p in doc.paragraphs]
-    assert "- A1 (2024): Số liệu sơ bộ" in notes and "- A1 (2024): Huyện tự tổng hợp" in notes
+    assert "- A1 (2024): Số liệu sơ bộ, chờ Cục Thống kê" in notes and "- A1 (2024): Huyện tự tổng hợp" in notes
 
 
 def test_the_sentences_say_what_the_plans_numbers_give(out: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -20,43 +19,16 @@ from hrplan.cli import app
 from hrplan.report.fmt import fmt_ratio
 from hrplan.report.labels import Labels
 
+from ..workbooks import department_workbook
+
 runner = CliRunner()
 VI = Labels("vi")
-
-
-def results_workbook(path: Path) -> Path:
-    """Values as a department types them, with notes, a district and a tasks sheet."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Kết quả"
-    ws.append(["BÁO CÁO KẾT QUẢ NĂM 2024"])
-    ws.append([])
-    ws.append(["Mã chỉ tiêu", "Năm", "Kết quả", "Địa bàn", "Ghi chú"])
-    for row in [
-        ("A1", 2023, "82,75", None, None),
-        ("A1", 2024, "78", None, "Số liệu sơ bộ, chờ Cục Thống kê"),
-        ("B2", 2023, "67,7", None, None),
-        ("B2", 2024, "68,9%", None, None),
-        ("B5", 2023, 52.7, None, None),
-        ("B5", 2024, 51.2, None, None),
-        ("D1", 2024, "10.250", None, "Gồm lao động đi làm việc ngoài tỉnh"),
-        ("A1", 2023, 70, "Bát Xát", None),
-        ("A1", 2024, 72.5, "Bát Xát", "Huyện tự tổng hợp"),
-    ]:
-        ws.append(list(row))
-    tasks = wb.create_sheet("Nhiệm vụ")
-    tasks.append(["Mã nhiệm vụ", "Tình trạng", "Ghi chú", "Minh chứng"])
-    tasks.append(["1.9", "hoàn thành", "Đã gửi báo cáo", "CV 123/SLĐTBXH"])
-    tasks.append(["4.1", "đang triển khai", None, None])
-    wb.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("facts")
-    src = results_workbook(folder / "kq.xlsx")
+    src = department_workbook(folder / "kq.xlsx")
     common = [str(src), "--by-area", "--as-of", "2024-12-31", "--no-color"]
     out: dict[str, object] = {}
     for fmt in ("json", "csv", "markdown", "table"):
