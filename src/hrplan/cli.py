@@ -525,50 +525,17 @@ def new_year(
 
     Example: hrplan new-year 2025 ket_qua_2024.xlsx --out ke-hoach/targets_2025.yaml
     """
-    from hrplan.analysis.rollover import roll_forward
-    from hrplan.core.atomic import check_not_input, write_set
-    from hrplan.core.errors import ProblemsFound
-    from hrplan.core.paths import display_path
-    from hrplan.core.problems import Severity
-    from hrplan.plan.yamlwrite import targets_yaml
+    from hrplan.analysis.rollover import rolled_files
+    from hrplan.core.atomic import write_set
     from hrplan.report.problems import render_text
-    from hrplan.results.merge import read_results
 
     if out is None:
         raise UsageError(f"name the new file with --out, e.g. --out ke-hoach/targets_{year}.yaml")
-    if out.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(f"{out}: name the new targets file with .yaml")
-    if out.exists():
-        raise UsageError(f"{out} exists and is never overwritten: choose another name or move it away first")
-    plan = _plan(targets, tasks)
-    if plan.targets.plan.year != year - 1:
-        raise UsageError(f"the plan given is for {plan.targets.plan.year}: new-year {year} rolls the {year - 1} plan "
-                         f"forward (give it with --targets)")  # fmt: skip
-    inputs = _inputs(files)
-    if not inputs:
-        raise UsageError(f"give the {year - 1} results (.xlsx or .csv) to roll into the plan")
-    check_not_input(out, [*inputs, plan.targets_path, plan.tasks_path])
-    results = read_results(inputs, plan)
-    if any(p.severity is Severity.ERROR for p in results.problems):
-        raise ProblemsFound(results.problems, "nothing was written: correct the cells listed above and run again")
-    names = ", ".join(display_path(str(p)) for p in inputs)
-    rolled, problems = roll_forward(plan, results.values, year, names)
-    source = Path(plan.targets_path)
-    header = [f"Kế hoạch năm {year}: rolled forward from {display_path(str(source))} by `hrplan new-year {year}`.",
-              "Carried over: the indicators, their goals, the target sources, the units, the constraints and",
-              f"every earlier target. The {year - 1} results of {names} are now published results, each with",
-              "the cell it was read from in its note.",
-              f"To fill in from the {year} plan document: plan.id, title and issued, each indicator's {year}",
-              "targets (`hrplan validate` lists every one still missing), then delete plan.rolled_from."]  # fmt: skip
-    files_out = {out: targets_yaml(rolled, header).encode("utf-8")}
-    beside = [out.parent / name for name in (f"tasks_{year}.yaml", "tasks.yaml")]
-    if not any(p.exists() for p in beside):  # the tasks are shared across years: the new folder gets a copy
-        files_out[out.parent / "tasks.yaml"] = Path(plan.tasks_path).read_bytes()
+    files_out, problems = rolled_files(_plan(targets, tasks), _inputs(files), year, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_set(files_out)
-    shown = [*results.problems, *problems]
-    if shown:
-        _err(render_text(shown))
+    if problems:
+        _err(render_text(problems))
     for path in files_out:
         _err(f"wrote {path}")
     _err(f"next: fill in the {year} targets, then: hrplan validate {out}")

@@ -3,7 +3,10 @@ plan's published results; everything else carries over; the new year's targets a
 
 from __future__ import annotations
 
-from hrplan.core.paths import displayed
+from pathlib import Path
+
+from hrplan.core.errors import ProblemsFound, UsageError
+from hrplan.core.paths import display_path, displayed
 from hrplan.core.problems import Problem, Severity
 from hrplan.plan.model import Indicator, Noted, Plan, Published, TargetsFile
 from hrplan.results.measured import Measured
@@ -48,3 +51,40 @@ def _rolled(ind: Indicator, result: Measured | None, ended: int, problems: list[
                 "written", Severity.WARNING))  # fmt: skip
     results = {**pub.results, ended: value}
     return ind.model_copy(update={"published": pub.model_copy(update={"results": dict(sorted(results.items()))})})
+
+
+def rolled_files(plan: Plan, inputs: list[Path], year: int, out: Path) -> tuple[dict[Path, bytes], list[Problem]]:
+    """The files `hrplan new-year` writes (the new targets file, and the tasks file beside it when the folder
+    has none: the tasks are shared across years), and the problems to show. UsageError for a request that
+    cannot be met; ProblemsFound when a results file has errors."""
+    from hrplan.core.atomic import check_not_input
+    from hrplan.plan.yamlwrite import targets_yaml
+    from hrplan.results.merge import read_results
+
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{out}: name the new targets file with .yaml")
+    if out.exists():
+        raise UsageError(f"{out} exists and is never overwritten: choose another name or move it away first")
+    if plan.targets.plan.year != year - 1:
+        raise UsageError(f"the plan given is for {plan.targets.plan.year}: new-year {year} rolls the {year - 1} plan "
+                         "forward (give it with --targets)")  # fmt: skip
+    if not inputs:
+        raise UsageError(f"give the {year - 1} results (.xlsx or .csv) to roll into the plan")
+    check_not_input(out, [*inputs, plan.targets_path, plan.tasks_path])
+    results = read_results(inputs, plan)
+    if any(p.severity is Severity.ERROR for p in results.problems):
+        raise ProblemsFound(results.problems, "nothing was written: correct the cells listed above and run again")
+    names = ", ".join(display_path(str(p)) for p in inputs)
+    rolled, problems = roll_forward(plan, results.values, year, names)
+    source = display_path(plan.targets_path)
+    header = [f"Kế hoạch năm {year}: rolled forward from {source} by `hrplan new-year {year}`.",
+              "Carried over: the indicators, their goals, the target sources, the units, the constraints and",
+              f"every earlier target. The {year - 1} results of {names} are now published results, each with",
+              "the cell it was read from in its note.",
+              f"To fill in from the {year} plan document: plan.id, title and issued, each indicator's {year}",
+              "targets (`hrplan validate` lists every one still missing), then delete plan.rolled_from.",
+              f"Next: hrplan validate {display_path(str(out))}"]  # fmt: skip
+    files = {out: targets_yaml(rolled, header).encode("utf-8")}
+    if not any((out.parent / name).exists() for name in (f"tasks_{year}.yaml", "tasks.yaml")):
+        files[out.parent / "tasks.yaml"] = Path(plan.tasks_path).read_bytes()
+    return files, [*results.problems, *problems]
