@@ -182,8 +182,12 @@ def test_insufficient_data(method: str) -> None:
         2023,
         60.0,
     )
+    assert one.method == method
     none = assess(ind(), {}, method=method)
-    assert (none.klass, none.latest_year, none.latest) == ("insufficient_data", None, None)
+    assert (none.klass, none.latest_year, none.latest, none.method) == ("insufficient_data", None, None, method)
+    no_base = assess(ind(), {2022: 60.0, 2023: 61.0}, method=method, baseline_year=2021)
+    assert (no_base.klass, no_base.method) == ("insufficient_data", method)
+    assert no_base.reason == "no result for the plan's baseline year 2021"
     no_goal = assess(ind(goal=None), {2022: 60.0, 2023: 61.0}, method=method)
     assert (no_goal.klass, no_goal.reason) == ("insufficient_data", "the plan sets no 2030 goal")
     assert no_goal.method == method
@@ -201,9 +205,11 @@ def test_zero_operand_gives_insufficient_data_for_cagr_but_linear_still_works(
     direction: str, goal: float, history: dict[int, float]
 ) -> None:
     p = assess(ind(direction, goal), history)
-    assert p.klass == "insufficient_data"
+    assert (p.klass, p.method) == ("insufficient_data", "cagr")
     assert p.reason == "a zero baseline (or latest value) leaves growth rates undefined"
     assert p.r is None and p.baseline == history[2022] and p.latest == history[2023]
+    if goal == 0:
+        assert p.required_growth is None  # no growth rate leads to 0
     assert assess(ind(direction, goal), history, method="linear").klass != "insufficient_data"
 
 
@@ -229,7 +235,7 @@ def test_linear_class_on_both_sides_of_each_threshold(d: float, progress: float,
     else:
         x0, goal, xt, projected = 10.0, 90, 10.0 + d, 10.0 + 8 * d
     p = assess(ind("decrease" if falling else "increase", goal), {2022: x0, 2023: xt}, method="linear")
-    assert p.klass == klass
+    assert (p.klass, p.method) == (klass, "linear")
     assert p.r == pytest.approx(progress, abs=1e-12)
     assert p.projected_2030 == pytest.approx(projected)
     assert p.observed_per_year == pytest.approx(-d if falling else d)
@@ -275,13 +281,48 @@ def test_latest_year_at_the_horizon_needs_no_more_change_per_year() -> None:
 
 
 def test_baseline_met_the_goal_but_the_latest_does_not() -> None:
+    # keep 100: 100 in 2022, 98 in 2023. CAGR_req = 0, CAGR_obs = -2%: at that pace 98 * 0.98^7 in 2030
     cagr = assess(ind("keep", 100), {2022: 100.0, 2023: 98.0})
-    assert cagr.klass == "moving_away" and cagr.cagr_required == 0.0 and cagr.r is None
+    assert (cagr.method, cagr.klass, cagr.r) == ("cagr", "moving_away", None)
     assert cagr.reason == "the baseline already met the goal, the latest value does not"
+    assert cagr.cagr_required == 0.0 and cagr.cagr_observed == pytest.approx(-0.02)
+    assert cagr.projected_2030 == pytest.approx(98.0 * 0.98**7)
+    assert (cagr.baseline_year, cagr.baseline, cagr.latest_year, cagr.latest, cagr.goal) == (2022, 100, 2023, 98, 100)
+    assert cagr.required_per_year == pytest.approx(2 / 7) and cagr.observed_per_year == pytest.approx(-2.0)
     linear = assess(ind("keep", 100), {2022: 100.0, 2023: 98.0}, method="linear")
-    assert linear.klass == "stagnating" and linear.covered is None and linear.r is None
+    assert (linear.method, linear.klass, linear.r, linear.covered) == ("linear", "stagnating", None, None)
     assert linear.reason == "the baseline already met the goal, the latest value does not"
     assert linear.projected_2030 == pytest.approx(98.0 - 2 * 7)
+    assert (linear.baseline_year, linear.baseline, linear.latest, linear.goal) == (2022, 100, 98, 100)
+    assert linear.observed_per_year == pytest.approx(-2.0)
+
+
+@pytest.mark.parametrize(
+    ("direction", "goal", "x0", "xt", "bound"),
+    [
+        ("increase", [50, 55], 40.0, 60.0, 55.0),  # past the range: the bound passed
+        ("increase", [50, 55], 40.0, 53.0, 50.0),
+        ("decrease", [50, 55], 65.0, 45.0, 50.0),
+        ("decrease", [50, 55], 65.0, 53.0, 55.0),
+    ],
+)
+def test_the_goal_of_an_achieved_range_is_the_bound_reached(
+    direction: str, goal: object, x0: float, xt: float, bound: float
+) -> None:
+    p = assess(ind(direction, goal), {2022: x0, 2023: xt})
+    assert (p.klass, p.goal) == ("achieved", bound)
+
+
+def test_small_values_and_the_last_year_before_the_horizon() -> None:
+    # Shares below 1% are ordinary values: 0.5% -> 0.8% towards 2% (CAGR_obs 60%, CAGR_req 2^(1/4) - 1 in 8 years)
+    small = assess(ind(goal=2), {2022: 0.5, 2023: 0.8})
+    assert small.klass == "on_track" and small.r == pytest.approx(0.6 / (4 ** (1 / 8) - 1))
+    assert small.required_growth == pytest.approx((2 / 0.8) ** (1 / 7) - 1)
+    falling = assess(ind("decrease", 0.5), {2022: 2.0, 2023: 1.5})
+    assert falling.required_growth == pytest.approx((0.5 / 1.5) ** (1 / 7) - 1)
+    # 2029: one year left, so the change still needed is all of it
+    last = assess(ind(goal=80), {2022: 60.0, 2029: 70.0})
+    assert last.required_per_year == pytest.approx(10.0) and last.required_growth == pytest.approx(80 / 70 - 1)
 
 
 @pytest.mark.xfail(
@@ -294,6 +335,21 @@ def test_falling_away_from_a_goal_the_baseline_had_passed_is_moving_away(method:
     # A rising indicator at 85% in 2022 (goal 80%), 70% in 2023: it left the goal behind and keeps falling.
     p = assess(ind("increase", 80), {2022: 85.0, 2023: 70.0}, method=method)
     assert p.klass in ("moving_away", "stagnating")
+
+
+@pytest.mark.parametrize("method", ["cagr", "linear"])
+@pytest.mark.parametrize(
+    ("direction", "goal", "x0", "xt"),
+    [
+        ("increase", 80, 60.0, 70.0),
+        ("increase", 80, 85.0, 70.0),
+        ("decrease", 45, 44.0, 50.0),
+        ("keep", 90, 95.0, 80.0),
+    ],
+)
+def test_the_share_covered_stays_within_0_and_1(direction: str, goal: float, x0: float, xt: float, method: str) -> None:
+    p = assess(ind(direction, goal), {2022: x0, 2023: xt}, method=method)
+    assert p.covered is not None and 0.0 <= p.covered <= 1.0
 
 
 # Both rates move the same way exactly when the indicator moves towards its goal: R's sign is the sign

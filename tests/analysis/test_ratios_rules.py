@@ -166,6 +166,16 @@ def test_compare_indicator_columns_and_reasons() -> None:
     assert compare_indicator(i, 2024, 72.0, 0.0).ratio_previous == Ratio(None, "result for 2023 is 0: division by zero")
 
 
+def test_zero_targets_and_goals_and_no_goal() -> None:
+    zero = compare_indicator(ind(direction="decrease", goal_2030=0, targets={2024: {"KH": 0}}), 2024, 3.0, None)
+    assert zero.ratio_targets == {"KH": Ratio(None, "KH target for 2024 is 0: division by zero")}
+    assert zero.ratio_2030 == Ratio(None, "2030 goal is 0: division by zero")
+    assert (zero.met, zero.met_2030, zero.gap_2030) == ({"KH": False}, False, 3.0)
+    none = compare_indicator(ind(), 2024, 3.0, None)
+    assert (none.goal_bound, none.goal_bound_kind, none.met_2030, none.gap_2030) == (None, None, None, None)
+    assert none.ratio_2030 == Ratio(None, "the plan sets no 2030 goal")
+
+
 def test_summarise_counts_each_reading() -> None:
     i = ind(goal_2030=80, targets={2024: {"DA": 70}})
     no_goal = ind(targets={2024: {"DA": 70}})
@@ -180,6 +190,15 @@ def test_summarise_counts_each_reading() -> None:
     ]
     s = summarise(rows)
     assert (s.year, s.with_targets, s.met_targets, s.with_goal, s.reached_goal, s.missing) == (2024, 4, 3, 4, 2, 1)
+    one = summarise([compare_indicator(i, 2023, 85.0, None)])
+    assert (one.year, one.with_targets, one.met_targets, one.with_goal, one.reached_goal, one.missing) == (
+        2023,
+        0,
+        0,
+        1,
+        1,
+        0,
+    )
     empty = summarise([])
     assert (empty.year, empty.with_targets, empty.met_targets, empty.with_goal, empty.reached_goal) == (0, 0, 0, 0, 0)
     assert empty.missing == 0

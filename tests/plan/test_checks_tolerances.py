@@ -203,13 +203,61 @@ def test_an_accepted_deviation_is_information_not_an_error(tmp_path: Path) -> No
 def test_a_sum_is_checked_only_where_every_member_has_a_value(tmp_path: Path) -> None:
     plan = targets_file(
         [
-            indicator("B5", direction="decrease", targets={2024: {"KH": 50}, 2025: {"KH": 10}}),
-            indicator("B6", targets={2024: {"KH": 25}, 2025: {"KH": 10}}),
-            indicator("B7", targets={2024: {"KH": 25}, 2025: {"DA": 10}}),
+            indicator("B5", direction="decrease", targets={2024: {"KH": 50}, 2025: {"KH": 10}, 2026: {"KH": 1}}),
+            indicator("B6", targets={2024: {"KH": 25}, 2025: {"KH": 10}}, published={2023: 20}),
+            indicator("B7", targets={2024: {"KH": 25}, 2025: {"DA": 10}}, published={2023: 20}),
         ],
         [LABOUR],
     )
     assert problems(tmp_path, plan) == []
+    no_published = targets_file(
+        [
+            indicator("B5", direction="decrease", published={2023: 10}),
+            indicator("B6", published={2023: 20}),
+            indicator("B7"),
+        ],
+        [LABOUR],
+    )
+    assert problems(tmp_path / "p", no_published) == []
+
+
+def test_sum_issues_name_the_sum_the_values_and_the_place(tmp_path: Path) -> None:
+    plan = plan_of(
+        tmp_path,
+        targets_file(
+            [
+                indicator("B5", direction="decrease", goal=40, targets={2024: {"KH": 50}}, published={2023: 55}),
+                indicator("B6", goal=30, targets={2024: {"KH": 25}}, published={2023: 20}),
+                indicator("B7", goal=31, targets={2024: {"KH": 24.1234567}}, published={2023: 24}),
+            ],
+            [{**LABOUR, "ids": ["B5", "B6", "B7"]}],
+        ),
+    )
+    assert [(i.code, i.id, i.loc, i.expected, i.found, i.severity) for i in sum_issues(plan)] == [
+        ("structure-sum", "B5+B6+B7", ("indicators", 0, "goal_2030"), 100, 101.0, Severity.ERROR),
+        ("structure-sum", "B5+B6+B7", ("indicators", 0, "targets", 2024, "KH"), 100, 99.123457, Severity.ERROR),
+        ("structure-sum", "B5+B6+B7", ("indicators", 0, "published", "results", 2023), 100, 99.0, Severity.ERROR),
+    ]
+
+
+def test_every_constraint_is_checked_after_an_unknown_indicator(tmp_path: Path) -> None:
+    plan = plan_of(
+        tmp_path,
+        targets_file(
+            [indicator("B5", goal=45), indicator("B6", goal=50)],
+            [
+                {"name": "x", "ids": ["B5", "B9", "B8"], "total": 100},
+                {"name": "y", "ids": ["B5", "B6"], "total": 100},
+            ],
+        ),
+    )
+    unknown = "unknown indicator(s) ['B9', 'B8']"
+    assert [(i.code, i.id, i.loc, i.message, i.severity) for i in sum_issues(plan)] == [
+        ("unknown-indicator", "B5+B9+B8", ("constraints", 0, "ids"), unknown, Severity.ERROR),
+        ("structure-sum", "B5+B6", ("indicators", 0, "goal_2030"),
+         "B5+B6 for goal 2030: 45 + 50 = 95.00, not 100 (± 0.05): correct a value, or list the deviation under "
+         "constraints[1].accepted with a note", Severity.ERROR),
+    ]  # fmt: skip
 
 
 def test_a_constraint_on_an_unknown_indicator_is_an_error(tmp_path: Path) -> None:
@@ -251,6 +299,23 @@ def test_each_bound_of_a_range_goal_is_checked(tmp_path: Path) -> None:
     assert found == [
         ("error", "percent-range", "A1: -5% is outside 0–100"),
         ("error", "percent-range", "A1: 105% is outside 0–100"),
+    ]
+
+
+def test_range_problems_point_at_the_value(tmp_path: Path) -> None:
+    ind = indicator("A1", direction="keep", goal=[-1, 50], targets={2024: {"KH": 101}}, published={2023: 102})
+    ind = {"ref": ind.pop("ref"), **ind}  # the indicator's first line is not its goal's
+    path = write_plan(tmp_path, targets_file([ind]))
+    text = path.read_text(encoding="utf-8").splitlines()
+    load = load_plan(path, tmp_path / "tasks.yaml")
+    found = [(p.line, p.message) for p in check_plan(load)]
+    goal = next(n for n, line in enumerate(text, 1) if line.strip() == "goal_2030:")
+    target = next(n for n, line in enumerate(text, 1) if line.strip() == "KH: 101")
+    result = next(n for n, line in enumerate(text, 1) if line.strip() == "2023: 102")
+    assert found == [
+        (goal + 1, "A1: -1% is outside 0–100"),
+        (target, "A1: 101% is outside 0–100"),
+        (result, "A1: 102% is outside 0–100"),
     ]
 
 

@@ -48,12 +48,13 @@ def test_file_errors_name_the_file(tmp_path: Path) -> None:
     assert missing.path == str(tmp_path / "none.yaml") and missing.data is None
     folder = load_file(tmp_path)
     assert folder.problems == [Problem(str(tmp_path), None, None, "file-unreadable", "cannot read: Is a directory")]
+    assert folder.path == str(tmp_path) and folder.data is None
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("name: Sở\n".encode()[:7] + "ô\n".encode("latin-1"))
     assert load_file(latin).problems == [
         Problem(str(latin), None, None, "encoding", "not UTF-8 (byte 7): save the file as UTF-8")
     ]
-    assert load_file(latin).data is None
+    assert load_file(latin).data is None and load_file(latin).path == str(latin)
 
 
 def test_a_byte_order_mark_and_a_str_path_are_fine(tmp_path: Path) -> None:
@@ -144,6 +145,7 @@ def test_where_falls_back_to_the_nearest_ancestor_and_to_the_node_for_keys() -> 
     assert out.where(("plan", "id"), key=True) == (2, 3)
     assert out.where(("list", 0), key=True) == (4, 5)  # an item has no key: the node itself
     assert out.where(("list", 0, "zz", 3), key=True) == (4, 5)
+    assert out.where(("list", 0, "zz")) == (4, 5)  # one level up, not two
     assert out.where(("nowhere", 1)) == (1, 1)
     assert Loaded("g.yaml").where(("a", "b")) == (None, None)
     assert Loaded("g.yaml").where((), key=True) == (None, None)
@@ -162,6 +164,22 @@ def test_duplicate_keys_keep_the_first_value_and_name_both_lines() -> None:
         ("duplicate-key", 5, 1, "duplicate key 'a' (first at line 1): keep one of them"),
     ]
     assert out.key_positions[("a",)] == (1, 1)
+    after = load_text("a: 1\na: 2\nb: 3\n", "f.yaml")  # the keys after a duplicate are still read
+    assert after.data == {"a": 1, "b": 3} and [p.code for p in after.problems] == ["duplicate-key"]
+
+
+def test_a_missing_mark_is_the_start_of_the_file() -> None:
+    assert yamlsafe._mark(None) == (1, 1)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TypeError,
+    reason="bug: a key that YAML builds as a set (? !!set {a}) is neither a list nor a dict, so load_text "
+    "raises TypeError (unhashable) instead of reporting yaml-key; see docs/mutation-testing.md",
+)
+def test_a_set_as_a_key_is_a_problem_not_a_crash() -> None:
+    assert problems("? !!set {a}\n: 1\n") == [("yaml-key", 1, 3, "a key must be a plain value")]
 
 
 def test_keys_that_are_not_text() -> None:

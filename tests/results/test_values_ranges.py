@@ -165,6 +165,7 @@ def test_cells_that_hold_no_number(raw: object, error: str | None) -> None:
         ("1.234,5", "percent", 1234.5),
         ("1,234.5", "percent", 1234.5),
         ("1.234.567", "percent", 1234567.0),
+        ("1,234,567", "percent", 1234567.0),
         ("9.800", "people", 9800.0),
         ("9,800", "people", 9800.0),
         ("9 800", "people", 9800.0),
@@ -200,6 +201,8 @@ def test_typed_numbers(text: str, unit: str, value: float) -> None:
         ("9.8", "people"),
         ("²", "people"),
         ("1²", "percent"),
+        ("X12", "percent"),
+        ("X12", "people"),
     ],
 )
 def test_text_that_is_not_a_number(text: str, unit: str) -> None:
