@@ -193,8 +193,8 @@ def test_an_accepted_deviation_is_information_not_an_error(tmp_path: Path) -> No
     assert found == [
         ("info", "structure-sum", "B5+B6+B7 for KH 2024: 50 + 25 + 24.8 = 99.80, not 100 (accepted as published)")
     ]
-    issue = next(sum_issues(plan_of(tmp_path / "p", labour(50, 25, 24.8, accepted=accepted))))
-    assert (issue.id, issue.expected, issue.found, issue.severity) == ("B5+B6+B7", 100, 99.8, Severity.INFO)
+    issue = next(sum_issues(plan_of(tmp_path / "p", labour(50, 25, 24.1234567, accepted=accepted))))
+    assert (issue.id, issue.expected, issue.found, issue.severity) == ("B5+B6+B7", 100, 99.123457, Severity.INFO)
     assert issue.loc == ("indicators", 0, "targets", 2024, "KH")
     other_year = [{"year": 2023, "source": "KH", "note": "as printed"}]
     assert [p[0] for p in problems(tmp_path / "q", labour(50, 25, 24.8, accepted=other_year))] == ["error"]
@@ -317,6 +317,12 @@ def test_range_problems_point_at_the_value(tmp_path: Path) -> None:
         (target, "A1: 101% is outside 0–100"),
         (result, "A1: 102% is outside 0–100"),
     ]
+    high = {"ref": "r", **indicator("A2", direction="keep", goal=[50, 103])}
+    path = write_plan(tmp_path / "high", targets_file([high]))
+    text = path.read_text(encoding="utf-8").splitlines()
+    goal = next(n for n, line in enumerate(text, 1) if line.strip() == "goal_2030:")
+    found = [(p.line, p.message) for p in check_plan(load_plan(path, tmp_path / "high" / "tasks.yaml"))]
+    assert found == [(goal + 1, "A2: 103% is outside 0–100")]  # a range is located at its first value
 
 
 @pytest.mark.parametrize(("value", "ok"), [(0, True), (-1, False), (150, True), (12000, True)])
