@@ -79,6 +79,35 @@ def test_stored_percent_number_within_0_100(tmp_path: Path, plan: Plan, number: 
         ) in problems
 
 
+@pytest.mark.parametrize("calamine", [True, False], ids=["calamine", "openpyxl"])
+@pytest.mark.parametrize(("text", "ok"), [("100", True), ("100.00", True), ("100.01", False), ("0", True)])
+def test_percent_typed_as_text_in_a_workbook_cell(
+    tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch, text: str, ok: bool, calamine: bool
+) -> None:
+    # A Text-formatted cell beside a percent-formatted one, read with python-calamine and without it
+    # (the [fast] extra is optional), so that the value's own number format is known to the reader.
+    if not calamine:
+        monkeypatch.setattr("hrplan.results.workbook._open_calamine", lambda path, percent: None)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "KQ"
+    ws.append(["Mã chỉ tiêu", "Năm", "Giá trị"])
+    ws.append(["A1", 2023, text])
+    ws.append(["A2", 2023, 0.4668])
+    ws["C2"].number_format = "@"
+    ws["C3"].number_format = "0.00%"
+    wb.save(tmp_path / "kq.xlsx")
+    res = read_file(tmp_path / "kq.xlsx", plan)
+    values = [(m.id, m.value) for m in res.values]
+    problems = [(p.code, p.location(), p.message) for p in res.problems]
+    if ok:
+        assert (values, problems) == ([("A1", float(text)), ("A2", 46.68)], [])
+    else:
+        assert values == [("A2", 46.68)]
+        assert problems == [("percent-range", f"{tmp_path / 'kq.xlsx'}:KQ!C2", "A1 2023: 100.01% is outside 0–100")]
+
+
 @pytest.mark.parametrize(("fraction", "value"), [(1.0, 100.0), (0.0, 0.0), (1.0001, None), (-0.0001, None)])
 def test_percent_formatted_cell_within_0_100(tmp_path: Path, plan: Plan, fraction: float, value: float | None) -> None:
     values, problems = read_xlsx(tmp_path, plan, fraction, "0.00%")
