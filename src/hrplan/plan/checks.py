@@ -145,7 +145,7 @@ def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
                     "range-order",
                     f"range goal {lo:g}–{hi:g}: the low bound is above the high bound",
                 )
-            values += [((*base, "goal_2030"), lo), ((*base, "goal_2030"), hi)]
+            values += [((*base, "goal_2030"), lo)] + ([((*base, "goal_2030"), hi)] if hi != lo else [])
         for year, by_source in ind.targets.items():
             values += [((*base, "targets", year, s), number(v)) for s, v in by_source.items()]
         if ind.published:
