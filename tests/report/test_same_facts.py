@@ -97,10 +97,18 @@ def test_text_formats_show_every_fact(outputs: dict[str, object], fmt: str) -> N
 def test_excel_carries_the_json_numbers(outputs: dict[str, object]) -> None:
     wb = outputs["xlsx"]
     assert isinstance(wb, openpyxl.Workbook)
-    assert wb.sheetnames[0] == "Phụ biểu 01" and "Phụ biểu 01 - Bát Xát" in wb.sheetnames
+    assert wb.sheetnames[0] == "Phụ biểu 01" and "Phụ biểu 01 theo địa bàn" in wb.sheetnames
+    districts = wb["Phụ biểu 01 theo địa bàn"]
+    area_of: dict[int, str] = {}  # the rows under each district's heading row
+    current = ""
+    for row in districts.iter_rows(min_row=6):
+        if row[0].value and row[1].value is None and row[2].value is None:  # a district's heading row
+            current = str(row[0].value)
+        area_of[row[0].row] = current
     for r in rows(outputs):
-        ws = wb["Phụ biểu 01" if r["area"] is None else f"Phụ biểu 01 - {r['area']}"]
-        line = next(row for row in ws.iter_rows(min_row=6) if row[1].value == r["id"])
+        ws = wb["Phụ biểu 01"] if r["area"] is None else districts
+        line = next(row for row in ws.iter_rows(min_row=6)
+                    if row[1].value == r["id"] and (r["area"] is None or area_of[row[1].row] == r["area"]))  # fmt: skip
         values = [c.value for c in line]
         for v in [*r["ratio_targets"].values(), r["ratio_2030"], r["ratio_previous"]]:
             if v is not None:

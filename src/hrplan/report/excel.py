@@ -58,11 +58,11 @@ def attached(reading: YearReading, opts: RenderOptions, t: Labels) -> str:
     return t("attached", number=opts.number or t("blank_number"), date=day, province=reading.plan.targets.plan.province)
 
 
-def _header(ws: Worksheet, reading: YearReading, area: AreaReading, lay: Layout, t: Labels, opts: RenderOptions) -> int:
+def _header(ws: Worksheet, reading: YearReading, by_area: bool, lay: Layout, t: Labels, opts: RenderOptions) -> int:
     y, h = reading.year, reading.horizon
     ncol = lay.columns()
     info = reading.plan.targets.plan
-    title = t("title1_plan", y=y, plan=info.id) + (f" – {area.area.upper()}" if area.area else "")
+    title = t("title1_plan", y=y, plan=info.id) + (f" – {t('by_area').upper()}" if by_area else "")
     form_heading(ws, ncol, t("appendix", n="01"), title, attached(reading, opts, t))
     top, sub = 4, 5
     spans: list[tuple[str, list[str]]] = [
@@ -134,43 +134,39 @@ def _indicator_row(ws: Worksheet, r: int, reading: YearReading, row: Comparison,
     put(ws, r, c + 2, "; ".join(f"{m.year}: {m.note}" for m in row.notes) or None).alignment = WRAP
 
 
-def sheet_title(text: str, taken: list[str]) -> str:
-    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
-    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in text)[:31].strip() or "Sheet"
-    name, k = base, 2
-    while name.casefold() in (n.casefold() for n in taken):
-        suffix = f" ({k})"
-        name, k = base[: 31 - len(suffix)] + suffix, k + 1
-    return name
-
-
-def appendix_01(ws: Worksheet, reading: YearReading, area: AreaReading, t: Labels, opts: RenderOptions) -> None:
-    """Appendix 01 for one area: the province on the first sheet, each district on one of its own."""
+def appendix_01(ws: Worksheet, reading: YearReading, areas: list[AreaReading], t: Labels, opts: RenderOptions) -> None:
+    """Appendix 01: the province on the first sheet; the districts together on a second one, each under a
+    heading row of its own (a sheet per district would not scale to a national roll-up of communes)."""
     lay = Layout(reading.sources, reading.next_sources)
     plan = reading.plan
-    if area is reading.main:
-        ws.title = t("sheet1")
-    last_head = _header(ws, reading, area, lay, t, opts)
+    by_area = any(a.area for a in areas)
+    last_head = _header(ws, reading, by_area, lay, t, opts)
+    n = lay.columns()
     r = last_head + 1
-    for group, info in plan.targets.groups.items():
-        rows = [x for x in area.rows if x.indicator.group == group]
-        if not rows:
-            continue
-        ws.cell(r, 1, group)
-        ws.cell(r, 3, safe_text(t.name(info.name, info.name_en)))
-        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=lay.columns())
-        for col in range(1, lay.columns() + 1):
-            ws.cell(r, col).font, ws.cell(r, col).fill = BOLD, GROUP_FILL
-            ws.cell(r, col).border = THIN_BORDER
-        r += 1
-        for row in rows:
-            _indicator_row(ws, r, reading, row, lay, t)
+    for area in areas:
+        if by_area:
+            ws.cell(r, 1, safe_text(area.area or t("province")))
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+            ws.cell(r, 1).font, ws.cell(r, 1).fill = BOLD, HEAD_FILL
             r += 1
+        for group, info in plan.targets.groups.items():
+            rows = [x for x in area.rows if x.indicator.group == group]
+            if not rows:
+                continue
+            ws.cell(r, 1, group)
+            ws.cell(r, 3, safe_text(t.name(info.name, info.name_en)))
+            ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=n)
+            for col in range(1, n + 1):
+                ws.cell(r, col).font, ws.cell(r, col).fill = BOLD, GROUP_FILL
+                ws.cell(r, col).border = THIN_BORDER
+            r += 1
+            for row in rows:
+                _indicator_row(ws, r, reading, row, lay, t)
+                r += 1
     last = r - 1
     ws.cell(r + 1, 3, t("legend_colour", h=reading.horizon))
     ws.cell(r + 2, 3, t("legend_verdict"))
     ws.cell(r + 3, 3, fmt_basis(reading, t.lang))
-    n = lay.columns()
     fit_widths(ws, {3: 44, n - 2: 24, n - 1: 28, n: 30}, first_row=last_head)
     fit_heights(ws, last_head + 1)
     ws.row_dimensions[last_head - 1].height = 44
@@ -191,16 +187,16 @@ def render(reading: YearReading, options: RenderOptions) -> bytes:
     t = Labels(options.lang)
     wb = Workbook()
     try:
-        appendix_01(wb.worksheets[0], reading, reading.main, t, options)
+        wb.worksheets[0].title = t("sheet1")
+        appendix_01(wb.worksheets[0], reading, [reading.main], t, options)
         appendix_02(wb, reading, t, attached(reading, options, t))
         matrix_sheet(wb, reading, t)
         chart_sheet(wb, reading, t)
         trend_sheet(wb, reading, t)
         sources_sheet(wb, reading, t)
         problems_sheet(wb, reading, t)
-        for area in reading.areas[1:]:
-            title = sheet_title(f"{t('sheet1')} - {area.area}", wb.sheetnames)
-            appendix_01(wb.create_sheet(title), reading, area, t, options)
+        if len(reading.areas) > 1:
+            appendix_01(wb.create_sheet(t("sheet1_areas")), reading, reading.areas[1:], t, options)
     except CellTextTooLong as exc:
         raise HrplanError(str(exc)) from exc
     info = reading.plan.targets.plan
