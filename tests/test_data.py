@@ -69,6 +69,29 @@ def test_task_ids_are_distinct_strings_in_order() -> None:
     assert len(numbered) == 44  # 1.1-1.9, 2.1-2.3, 3.1-3.9, 4.1-4.11, 5.1-5.5, 6.1-6.7
 
 
+def test_lettered_items_are_the_dash_items_and_4_6s_paragraphs() -> None:
+    # Section II prints 27 '-' items; 4.6 holds two more paragraphs without a '-' ("Tập trung đào tạo,
+    # bồi dưỡng nhà giáo…", "Tổ chức 02 lớp bồi dưỡng…"): 29 lettered ids, as the header of tasks.yaml says.
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    section_ii = text[text.index("II. NHIỆM VỤ, GIẢI PHÁP CỤ THỂ") : text.index("III. TỔ CHỨC THỰC HIỆN")]
+    dashes: dict[str, int] = {}
+    numbered = ""
+    for line in section_ii.splitlines():
+        if m := re.match(r"(\d+\.\d+)\. ", line):
+            numbered = m.group(1)
+        elif line.startswith("- "):
+            dashes[numbered] = dashes.get(numbered, 0) + 1
+    lettered: dict[str, int] = {}
+    for t in plan().tasks.tasks:
+        if re.fullmatch(r"\d+\.\d+\.[a-z]", t.id):
+            lettered[t.id.rsplit(".", 1)[0]] = lettered.get(t.id.rsplit(".", 1)[0], 0) + 1
+    assert sum(dashes.values()) == 27
+    assert lettered == {**dashes, "4.6": 2}
+    assert "\n\nTập trung đào tạo, bồi dưỡng nhà giáo" in section_ii and "\n\nTổ chức 02 lớp bồi dưỡng" in section_ii
+    header = bundled(TASKS_NAME).read_text(encoding="utf-8").split("\nplan:")[0]
+    assert "27 '-' items" in header and "29 lettered ids" in header
+
+
 def test_labour_structure_2024_and_2030_sum_to_100() -> None:
     inds = {i.id: i for i in plan().targets.indicators}
     assert sum(number(inds[x].targets[2024]["KH"]) for x in ("B5", "B6", "B7")) == 100
