@@ -129,6 +129,27 @@ def test_every_number_comes_from_the_plan_text() -> None:
     assert missing == []
 
 
+def _alone(text: str, form: str, forms: list[str]) -> list[int]:
+    """Where `form` occurs in the text other than inside a longer one of `forms` ('LĐTBXH' in 'Sở LĐTBXH')."""
+    spans = [
+        (m.start(), m.end()) for f in forms if len(f) > len(form) and form in f for m in re.finditer(re.escape(f), text)
+    ]
+    return [m.start() for m in re.finditer(re.escape(form), text)
+            if not any(a <= m.start() and m.end() <= b for a, b in spans)]  # fmt: skip
+
+
+def test_aliases_are_forms_the_text_uses_and_abbreviations_are_not() -> None:
+    # An alias names the unit somewhere on its own; an abbreviation never does ('LĐTBXH' occurs only inside
+    # 'Sở LĐTBXH', 'Trung tâm DVVL' only inside 'Trung tâm DVVL tỉnh', 'Sở KH&ĐT' not at all).
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    unused, used = [], []
+    for u in plan().tasks.units:
+        forms = [u.name, *u.aliases, *u.abbreviations]
+        unused += [(u.id, a) for a in u.aliases if not _alone(text, a, forms)]
+        used += [(u.id, a) for a in u.abbreviations if _alone(text, a, forms)]
+    assert unused == [] and used == []
+
+
 def test_uncertain_readings_carry_notes() -> None:
     inds = {i.id: i for i in plan().targets.indicators}
     assert isinstance(inds["A1"].targets[2023]["DA"], Noted)

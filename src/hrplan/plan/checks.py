@@ -50,11 +50,7 @@ def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     for i, x, j in _dupes([u.id for u in plan.tasks.units]):
         yield kl.problem(("units", i, "id"), "duplicate-id", f"unit id '{x}' is used twice (unit #{j + 1})")
     for c in UnitIndex(plan.tasks.units).clashes:
-        loc = (
-            ("units", c.unit_index, "name")
-            if c.alias_index is None
-            else ("units", c.unit_index, "aliases", c.alias_index)
-        )
+        loc = ("units", c.unit_index, "name") if c.item is None else ("units", c.unit_index, c.field, c.item)
         yield kl.problem(
             loc,
             "alias-clash",

@@ -128,7 +128,8 @@ class OrgUnit(Frozen):
     name: Text
     name_en: Text
     kind: Literal["department", "district", "institution", "group", "agency"]
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=list)  # short forms the plan text uses (a test finds each in it)
+    abbreviations: list[Text] = Field(default_factory=list)  # forms the text never uses, for lookups only
 
 
 class Quantity(Frozen):
