@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from hrplan.analysis.published import COLUMN_LABELS, printed_cells
 from hrplan.core.jsontypes import JSONObject, JSONValue
-from hrplan.plan.checks import Issue, path_issues, sum_issues
+from hrplan.plan.issues import Issue, path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
 from hrplan.plan.model import Plan
 from hrplan.plan.queries import section_iii_leads

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from hrplan.core.problems import Problem, Severity
+from hrplan.core.problems import Problem
+from hrplan.plan.issues import path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
-from hrplan.plan.model import Indicator, Plan, goal_bounds, number
+from hrplan.plan.model import Plan, goal_bounds, number, parent_id
 from hrplan.plan.units import UnitIndex
 from hrplan.plan.yamlsafe import Loaded
-
-W = Severity.WARNING
 
 
 def check_plan(load: PlanLoad) -> list[Problem]:
@@ -110,11 +108,6 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
                     )
 
 
-def parent_id(task_id: str) -> str | None:
-    """'4.10' -> '4', '3.1.a' -> '3.1', '4' -> None."""
-    return task_id.rsplit(".", 1)[0] if "." in task_id else None
-
-
 def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, task in enumerate(plan.tasks.tasks):
@@ -152,135 +145,9 @@ def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
                 yield tl.problem(loc, "negative-count", f"{ind.id}: a count of people cannot be negative ({v:g})")
 
 
-@dataclass(frozen=True)
-class Issue:
-    """A disagreement inside the plan, with both values: validate turns it into a Problem, audit into a Finding."""
-
-    code: str
-    id: str
-    loc: tuple[str | int, ...]
-    message: str
-    expected: float | str | None
-    found: float | str | None
-    severity: Severity = W
-
-
-def sum_issues(plan: Plan) -> Iterator[Issue]:
-    """Sums such as the labour structure that miss their total (accepted deviations as INFO)."""
-    inds = {ind.id: (k, ind) for k, ind in enumerate(plan.targets.indicators)}
-    for ci, c in enumerate(plan.targets.constraints):
-        members = [inds[x] for x in c.ids if x in inds]
-        if len(members) != len(c.ids):
-            missing = [x for x in c.ids if x not in inds]
-            yield Issue(
-                "unknown-indicator",
-                "+".join(c.ids),
-                ("constraints", ci, "ids"),
-                f"unknown indicator(s) {missing}",
-                None,
-                None,
-                Severity.ERROR,
-            )
-            continue
-        accepted = {(a.year, a.source) for a in c.accepted}
-        for year, source, vals, loc in _sum_cases(members):
-            total = sum(vals)
-            if c.holds(total):
-                continue
-            shown = " + ".join(f"{v:g}" for v in vals)
-            what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"
-            if (year, source) in accepted:
-                yield Issue(
-                    "structure-sum",
-                    "+".join(c.ids),
-                    loc,
-                    f"{what} (accepted as published)",
-                    c.total,
-                    round(total, 6),
-                    Severity.INFO,
-                )
-            else:
-                yield Issue(
-                    "structure-sum",
-                    "+".join(c.ids),
-                    loc,
-                    f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
-                    f"under constraints[{ci}].accepted with a note",
-                    c.total,
-                    round(total, 6),
-                    Severity.ERROR,
-                )
-
-
 def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
     for i in sum_issues(plan):
         yield tl.problem(i.loc, i.code, i.message, i.severity)
-
-
-SumCase = tuple[int | None, str, list[float], tuple[str | int, ...]]
-
-
-def _sum_cases(members: list[tuple[int, Indicator]]) -> Iterator[SumCase]:
-    first_k, first = members[0]
-    if all(ind.goal_2030 is not None for _, ind in members):
-        goals = [goal_bounds(ind.goal_2030)[0] for _, ind in members if ind.goal_2030 is not None]
-        yield None, "goal", goals, ("indicators", first_k, "goal_2030")
-    for year, by_source in first.targets.items():
-        for src in by_source:
-            vals = [ind.targets.get(year, {}).get(src) for _, ind in members]
-            if all(v is not None for v in vals):
-                yield (
-                    year,
-                    src,
-                    [number(v) for v in vals if v is not None],
-                    ("indicators", first_k, "targets", year, src),
-                )
-    if first.published:
-        for year in first.published.results:
-            res = [ind.published.results.get(year) if ind.published else None for _, ind in members]
-            if all(v is not None for v in res):
-                yield (
-                    year,
-                    "published",
-                    [number(v) for v in res if v is not None],
-                    ("indicators", first_k, "published", "results", year),
-                )
-
-
-def path_issues(plan: Plan) -> Iterator[Issue]:
-    """Yearly targets beyond the 2030 goal, or behind the previous year's result, given the direction."""
-    for i, ind in enumerate(plan.targets.indicators):
-        if ind.direction == "keep":
-            continue
-        up = ind.direction == "increase"
-        results = {y: number(v) for y, v in ind.published.results.items()} if ind.published else {}
-        for year, by_source in sorted(ind.targets.items()):
-            for src, raw in by_source.items():
-                v, loc = number(raw), ("indicators", i, "targets", year, src)
-                if ind.goal_2030 is not None:
-                    lo, hi = goal_bounds(ind.goal_2030)
-                    if (up and v > hi) or (not up and v < lo):
-                        yield Issue(
-                            "target-beyond-goal",
-                            ind.id,
-                            loc,
-                            f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
-                            f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
-                            f"{ind.direction}",
-                            f"{'<=' if up else '>='} {hi if up else lo:g}",
-                            v,
-                        )
-                prev = results.get(year - 1)
-                if prev is not None and ((up and v < prev) or (not up and v > prev)):
-                    yield Issue(
-                        "target-behind-result",
-                        ind.id,
-                        loc,
-                        f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
-                        f"{year - 1} result {prev:g} for an indicator that should {ind.direction}",
-                        f"{'>=' if up else '<='} {prev:g}",
-                        v,
-                    )
 
 
 def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:

@@ -37,6 +37,11 @@ def number(v: Number) -> float:
     return v.value if isinstance(v, Noted) else float(v)
 
 
+def parent_id(task_id: str) -> str | None:
+    """'4.10' -> '4', '3.1.a' -> '3.1', '4' -> None."""
+    return task_id.rsplit(".", 1)[0] if "." in task_id else None
+
+
 def goal_bounds(goal: Goal) -> tuple[float, float]:
     """(low, high) of a goal; a single number gives (x, x)."""
     if isinstance(goal, list):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from hrplan.plan.checks import parent_id
-from hrplan.plan.model import Direction, Goal, Noted, OrgUnit, Plan, Unit, goal_bounds, number
+from hrplan.plan.model import Direction, Goal, Noted, OrgUnit, Plan, Unit, goal_bounds, number, parent_id
 from hrplan.plan.units import UnitIndex
 
 Role = Literal["lead", "partner"]
