@@ -85,9 +85,9 @@ def test_tasks_json_keeps_4_10_and_4_11_distinct() -> None:
     assert by_id["4.11"]["title"].startswith("Tăng cường thanh tra")
     assert by_id["1.9"]["deadline"] == "2024-12-05"
     assert by_id["4.3"]["quantities"] == [
-        {"value": 1200.0, "unit": "người", "what": by_id["4.3"]["quantities"][0]["what"]},
-        {"value": 18.0, "unit": "hội nghị", "what": by_id["4.3"]["quantities"][1]["what"]},
-        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"]},
+        {"value": 1200.0, "unit": "người", "what": by_id["4.3"]["quantities"][0]["what"], "approximate": True},
+        {"value": 18.0, "unit": "hội nghị", "what": by_id["4.3"]["quantities"][1]["what"], "approximate": False},
+        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"], "approximate": False},
     ]
 
 

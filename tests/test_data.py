@@ -6,7 +6,7 @@ import re
 
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Severity
-from hrplan.plan.checks import check_plan
+from hrplan.plan.checks import check_plan, printed_about
 from hrplan.plan.load import RESULTS_NAME, TARGETS_NAME, TASKS_NAME, bundled, load_plan
 from hrplan.plan.model import Noted, Plan, goal_bounds, number
 
@@ -148,6 +148,27 @@ def test_aliases_are_forms_the_text_uses_and_abbreviations_are_not() -> None:
         unused += [(u.id, a) for a in u.aliases if not _alone(text, a, forms)]
         used += [(u.id, a) for a in u.abbreviations if _alone(text, a, forms)]
     assert unused == [] and used == []
+
+
+def test_quantities_printed_with_khoang_are_approximate() -> None:
+    # "Xóa mù chữ … khoảng 6.000 người", "thu hút khoảng 1.200 học sinh", "cho khoảng 70 cán bộ, nhà giáo";
+    # 4.3's "70 phiên giao dịch" is exact, and so is 3.5.a's "duy trì 100% số xã, huyện đạt chuẩn PCGD TH mức độ 3".
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    for phrase in ("khoảng 6.000 người", "khoảng 1.200 học sinh", "khoảng 70 cán bộ", "; 70 phiên giao dịch",
+                   "duy trì 100% số xã, huyện đạt chuẩn PCGD TH mức độ 3"):  # fmt: skip
+        assert phrase in text
+    marked = {}
+    for t in plan().tasks.tasks:
+        if t.quantities:
+            assert t.title in text, t.id  # the quantities are read from the task's own printed paragraph
+            assert [q.approximate for q in t.quantities] == [printed_about(t.title, q.value) for q in t.quantities]
+            marked[t.id] = [(q.value, q.approximate) for q in t.quantities]
+    assert marked == {
+        "3.5.a": [(100, False)],
+        "3.5.b": [(6000, True), (96, False), (32, False)],
+        "4.3": [(1200, True), (18, False), (70, False)],
+        "4.6.b": [(2, False), (70, True)],
+    }
 
 
 def test_uncertain_readings_carry_notes() -> None:

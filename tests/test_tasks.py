@@ -192,3 +192,19 @@ def test_audit_structure_sum_on_a_synthetic_plan() -> None:
     case = CASES / "invalid" / "structure_sum"
     found = audit(load_plan(case / "targets.yaml", case / "tasks.yaml"))
     assert [(f.code, f.expected, f.found) for f in found] == [("structure-sum", 100.0, 101.5)]
+
+
+def test_approximate_quantities_say_so(tmp_path: Path) -> None:
+    from hrplan.report.plan_tables import quantity_text
+
+    rows = json.loads(runner.invoke(app, ["tasks", "--format", "json"]).stdout)
+    q43 = next(t for t in rows if t["id"] == "4.3")["quantities"]
+    assert [(q["value"], q["approximate"]) for q in q43] == [(1200, True), (18, False), (70, False)]
+    assert [quantity_text(q) for q in q43] == ["khoảng 1.200 người", "18 hội nghị", "70 phiên"]
+    assert quantity_text(q43[0], "en") == "about 1,200 người"
+    minimal = CASES / "valid" / "minimal"
+    tasks = tmp_path / "tasks.yaml"
+    text = (minimal / "tasks.yaml").read_text(encoding="utf-8")
+    tasks.write_text(text.replace('what: "người tham gia"}', 'what: "người tham gia", approximate: "khoảng"}'), "utf-8")
+    problems = load_plan(minimal / "targets.yaml", tasks).problems
+    assert [p.code for p in problems] == ["schema"] and "approximate" in problems[0].message

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from hrplan.core.problems import Problem
+from hrplan.core.problems import Problem, Severity
 from hrplan.plan.issues import path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
 from hrplan.plan.model import Plan, goal_bounds, number, parent_id
@@ -21,6 +22,7 @@ def check_plan(load: PlanLoad) -> list[Problem]:
         *_ids(plan, tl, kl),
         *_references(plan, tl, kl),
         *_tasks(plan, kl),
+        *_quantities(plan, kl),
         *_values(plan, tl),
         *_sums(plan, tl),
         *_paths(plan, tl),
@@ -119,6 +121,37 @@ def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:
                 f"task {task.id} comes before (or without) its parent {parent}: add task {parent} above it",
             )
         seen.add(task.id)
+
+
+def _printed_forms(v: float) -> list[str]:
+    """How a text may print a quantity: 1.200 or 1200, 1,5."""
+    if v.is_integer():
+        return [f"{int(v):,}".replace(",", "."), str(int(v))]
+    return [f"{v:g}".replace(".", ",")]
+
+
+def printed_about(text: str, v: float) -> bool:
+    """Whether the text prints the quantity as approximate: 'khoảng 1.200', 'khoảng 70' (not 'khoảng 700')."""
+    forms = "|".join(re.escape(f) for f in _printed_forms(v))
+    return re.search(rf"\bkhoảng\s+(?:{forms})(?![.,]?\d)", text, re.IGNORECASE) is not None
+
+
+def _quantities(plan: Plan, kl: Loaded) -> Iterator[Problem]:
+    for i, task in enumerate(plan.tasks.tasks):
+        text = " ".join(x for x in (task.title, task.text) if x)
+        for k, q in enumerate(task.quantities):
+            about = printed_about(text, q.value)
+            if about == q.approximate:
+                continue
+            shown = _printed_forms(q.value)[0]
+            message = (
+                f"the text prints 'khoảng {shown}' (about): mark the quantity approximate: true"
+                if about
+                else f"{shown} {q.unit} is marked approximate, the text does not print 'khoảng {shown}'"
+            )
+            yield kl.problem(
+                ("tasks", i, "quantities", k), "approximate-quantity", f"task {task.id}: {message}", Severity.WARNING
+            )
 
 
 def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:

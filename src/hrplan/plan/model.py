@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 IndicatorId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+[a-z]?$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*(\.[a-z])?$")]
@@ -141,6 +141,7 @@ class Quantity(Frozen):
     value: float
     unit: Text
     what: Text
+    approximate: StrictBool = False  # printed 'khoảng 1.200' (about 1,200); validate checks it against the task text
 
 
 class Task(Frozen):

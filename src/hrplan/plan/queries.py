@@ -31,6 +31,7 @@ class QuantityRow(TypedDict):
     value: float
     unit: str
     what: str
+    approximate: bool  # printed with 'khoảng' (about)
 
 
 class TaskRow(TypedDict):
@@ -136,7 +137,10 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[Ta
                 "partners": t.partners,
                 "lead_section_iii": sec3.get(t.id, []),
                 "deadline": t.deadline.isoformat() if t.deadline else None,
-                "quantities": [{"value": q.value, "unit": q.unit, "what": q.what} for q in t.quantities],
+                "quantities": [
+                    {"value": q.value, "unit": q.unit, "what": q.what, "approximate": q.approximate}
+                    for q in t.quantities
+                ],
                 "indicators": t.indicators,
                 "notes": t.notes,
             }
