@@ -171,6 +171,22 @@ def test_quantities_printed_with_khoang_are_approximate() -> None:
     }
 
 
+def test_names_follow_the_text() -> None:
+    # A name is printed in section I or in appendix 01; B3's and B9's follow section I, and say so; D3's is
+    # shortened, and its note quotes the printed name.
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    section_i = text[: text.index("II. NHIỆM VỤ, GIẢI PHÁP CỤ THỂ")]
+    appendix_01 = text[text.index("Phụ biểu O") : text.index("PHẦN CÔNG NHIỆM VỤ")]
+    inds = {i.id: i for i in plan().targets.indicators}
+    assert [i for i, ind in inds.items() if ind.name not in section_i and ind.name not in appendix_01] == ["D3"]
+    quoted = re.findall(r"'([^']+)'", next(n for n in inds["D3"].notes if n.startswith("Name shortened")))
+    assert quoted and quoted[0] in section_i
+    for x in ("B3", "B9"):
+        assert inds[x].name in section_i and inds[x].name not in appendix_01
+        assert any(n.startswith("Named as in section I.2") for n in inds[x].notes)
+    assert "Tỷ lệ người dân tộc thiểu số trong độ tuổi qua đào tạo" in appendix_01
+
+
 def test_uncertain_readings_carry_notes() -> None:
     inds = {i.id: i for i in plan().targets.indicators}
     assert isinstance(inds["A1"].targets[2023]["DA"], Noted)
