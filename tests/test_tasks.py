@@ -18,7 +18,7 @@ from hrplan.plan.model import Plan
 from hrplan.results.merge import read_file
 from hrplan.results.taskstatus import parse_task_id
 
-from .conftest import CASES
+from .conftest import CASES, PLAN_TEXT
 
 runner = CliRunner()
 
@@ -145,6 +145,10 @@ def test_audit_of_the_shipped_plan() -> None:
     assert by_code["lead-not-in-appendix"] == ["1.2", "1.5", "1.9", "4.5", "4.7", "6.3", "6.6"]
     assert "6.3" in by_code["lead-not-in-section-iii"]
     assert by_code["target-behind-result"] == ["A1", "A1", "A2", "A3", "A3", "B3", "B7", "B7"]
+    # appendix 01, row A1: "80%	76%	74%	78%" (2030 goal, MT ĐA 2022, MT ĐA 2023, MT KH14 2023) for a share that
+    # should rise
+    assert "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT\t%\t80%\t76%\t74%\t78%" in PLAN_TEXT.read_text(encoding="utf-8")
+    assert by_code["target-against-direction"] == ["A1"]
     assert len(by_code["structure-sum"]) == 4
     first = findings[0]
     assert first == {
@@ -171,6 +175,12 @@ def test_audit_of_a_clean_synthetic_plan_and_of_each_kind() -> None:
     beyond = CASES / "invalid" / "target_beyond_goal"
     found = audit(load_plan(beyond / "targets.yaml", beyond / "tasks.yaml"))
     assert [(f.code, f.id, f.expected, f.found) for f in found] == [("target-beyond-goal", "A1", "<= 80", 85.0)]
+    against = CASES / "invalid" / "target_against_direction"
+    found = audit(load_plan(against / "targets.yaml", against / "tasks.yaml"))
+    assert [(f.code, f.id, f.expected, f.found) for f in found] == [
+        ("target-against-direction", "A1", ">= 74", 72.0),
+        ("target-against-direction", "B1", "<= 49", 50.0),
+    ]
 
 
 def test_audit_lead_mismatch_on_a_synthetic_plan(tmp_path: Path) -> None:

@@ -103,12 +103,15 @@ def _sum_cases(members: list[tuple[int, Indicator]]) -> Iterator[SumCase]:
 
 
 def path_issues(plan: Plan) -> Iterator[Issue]:
-    """Yearly targets beyond the 2030 goal, or behind the previous year's result, given the direction."""
+    """Given the direction, yearly targets beyond the goal at the horizon, against the direction from the same
+    source's previous target (A1's Đề án: 76 in 2022, 74 in 2023), or behind the previous year's result."""
+    horizon = plan.targets.plan.horizon
     for i, ind in enumerate(plan.targets.indicators):
         if ind.direction == "keep":
             continue
         up = ind.direction == "increase"
         results = {y: number(v) for y, v in ind.published.results.items()} if ind.published else {}
+        previous: dict[str, tuple[int, float]] = {}  # source -> its latest target so far: (year, value)
         for year, by_source in sorted(ind.targets.items()):
             for src, raw in by_source.items():
                 v, loc = number(raw), ("indicators", i, "targets", year, src)
@@ -119,12 +122,25 @@ def path_issues(plan: Plan) -> Iterator[Issue]:
                             "target-beyond-goal",
                             ind.id,
                             loc,
-                            f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
+                            f"{ind.id}: {src} {year} target {v:g} is beyond the {horizon} goal "
                             f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
                             f"{ind.direction}",
                             f"{'<=' if up else '>='} {hi if up else lo:g}",
                             v,
                         )
+                if src in previous:
+                    y0, v0 = previous[src]
+                    if (up and v < v0) or (not up and v > v0):
+                        yield Issue(
+                            "target-against-direction",
+                            ind.id,
+                            loc,
+                            f"{ind.id}: the {src} target {'falls' if up else 'rises'} from {v0:g} in {y0} to {v:g} "
+                            f"in {year} for an indicator that should {ind.direction}",
+                            f"{'>=' if up else '<='} {v0:g}",
+                            v,
+                        )
+                previous[src] = (year, v)
                 prev = results.get(year - 1)
                 if prev is not None and ((up and v < prev) or (not up and v > prev)):
                     yield Issue(
