@@ -9,6 +9,7 @@ from hrplan.core.problems import Problem, Severity
 from hrplan.plan.issues import path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
 from hrplan.plan.model import Plan, goal_bounds, number, parent_id
+from hrplan.plan.roles import role_issues
 from hrplan.plan.units import UnitIndex
 from hrplan.plan.yamlsafe import Loaded
 
@@ -26,6 +27,11 @@ def check_plan(load: PlanLoad) -> list[Problem]:
         *_values(plan, tl),
         *_sums(plan, tl),
         *_paths(plan, tl),
+        *(
+            kl.problem(i.loc, i.code, i.message, i.severity)
+            for i in role_issues(plan)
+            if i.code == "accepted-unmatched"
+        ),
     ]
 
 
@@ -100,14 +106,22 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     for i, a in enumerate(plan.tasks.section_iii):
         if a.unit not in units:
             yield kl.problem(("section_iii", i, "unit"), "unknown-unit", f"unknown unit '{a.unit}': {hint}")
-        for field_name, ids in (("leads", a.leads), ("except", a.except_)):
-            for k, ref in enumerate(ids):
-                if ref not in task_ids:
-                    yield kl.problem(
-                        ("section_iii", i, field_name, k),
-                        "unknown-task",
-                        f"section III names task '{ref}', which is not among the tasks",
-                    )
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            *((("leads", k), ref) for k, ref in enumerate(a.leads)),
+            *((("except", k), ref) for k, ref in enumerate(a.except_)),
+        ]
+        for d, duty in enumerate(a.duties):
+            refs += [(("duties", d, "tasks", k), ref) for k, ref in enumerate(duty.tasks)]
+            if duty.carried_out_by is not None and duty.carried_out_by not in units:
+                loc = ("section_iii", i, "duties", d, "carried_out_by")
+                yield kl.problem(loc, "unknown-unit", f"unknown unit '{duty.carried_out_by}': {hint}")
+        for where, ref in refs:
+            if ref not in task_ids:
+                yield kl.problem(
+                    ("section_iii", i, *where),
+                    "unknown-task",
+                    f"section III names task '{ref}', which is not among the tasks",
+                )
 
 
 def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:

@@ -1,5 +1,6 @@
-"""Disagreements inside a plan's targets, with both values: sums that miss their total, targets beyond the goal,
-behind the last result or against the direction. validate turns each into a Problem, audit into a Finding."""
+"""Disagreements inside a plan, with both values (`Issue`), and those of its targets: sums that miss their total,
+targets beyond the goal, behind the last result or against the direction. validate turns each into a Problem, audit
+into a Finding; plan/roles.py adds section III against appendix 02."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ class Issue:
     id: str
     loc: tuple[str | int, ...]
     message: str
-    expected: float | str | None
-    found: float | str | None
+    expected: float | str | list[str] | None  # a number, a bound such as '<= 80', unit ids
+    found: float | str | list[str] | None
     severity: Severity = W
+    unit: str | None = None  # the unit a difference between section III and appendix 02 is about
 
 
 def sum_issues(plan: Plan) -> Iterator[Issue]:

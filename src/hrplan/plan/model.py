@@ -42,6 +42,11 @@ def parent_id(task_id: str) -> str | None:
     return task_id.rsplit(".", 1)[0] if "." in task_id else None
 
 
+def numbered_id(task_id: str) -> str:
+    """The numbered task a row belongs to: '3.1.a' -> '3.1', '4.10' -> '4.10', '4' -> '4'."""
+    return ".".join(p for p in task_id.split(".") if p.isdigit())
+
+
 def goal_bounds(goal: Goal) -> tuple[float, float]:
     """(low, high) of a goal; a single number gives (x, x)."""
     if isinstance(goal, list):
@@ -157,12 +162,17 @@ class Task(Frozen):
 
 
 class Duty(Frozen):
+    """Something else section III asks of a unit: a part in the tasks it names, or in every task."""
+
     text: Text
     deadline: dt.date | None = None
+    tasks: list[TaskId] = Field(default_factory=list)  # the tasks it names ('1.5, 1.7; 4.1'); a heading: all under it
+    carried_out_by: UnitId | None = None  # another unit that does it (item 1: the Sở directs the employment centre)
+    every_task: StrictBool = False  # 'phối hợp … thực hiện các nhiệm vụ khác': a part in every task of the plan
 
 
 class Assignment(Frozen):
-    """What section III (Tổ chức thực hiện) says one unit leads."""
+    """What section III (Tổ chức thực hiện) says one unit leads ('chủ trì') and what else it asks of it."""
 
     unit: UnitId
     leads: list[TaskId] = Field(default_factory=list)
@@ -171,11 +181,26 @@ class Assignment(Frozen):
     note: Text | None = None
 
 
+RoleCode = Literal["lead-not-in-appendix", "lead-not-in-section-iii", "partner-not-in-appendix",
+                   "partner-not-in-section-iii"]  # fmt: skip
+
+
+class AcceptedDifference(Frozen):
+    """A difference between section III and appendix 02 that the plan means: audit reports it as info, with the note.
+    Each of its tasks must match a difference of that code for that unit (validate fails a stale entry)."""
+
+    code: RoleCode
+    unit: UnitId
+    tasks: list[TaskId] = Field(min_length=1)  # as the audit names them: a numbered task, or a row such as '4.6.a'
+    note: Text
+
+
 class TasksFile(Frozen):
     plan: Text
     units: list[OrgUnit]
     tasks: list[Task]
     section_iii: list[Assignment] = Field(default_factory=list)
+    accepted: list[AcceptedDifference] = Field(default_factory=list)
 
 
 class Plan(Frozen):
