@@ -28,7 +28,8 @@ class Issue:
 
 
 def sum_issues(plan: Plan) -> Iterator[Issue]:
-    """Sums such as the labour structure that miss their total (accepted deviations as INFO)."""
+    """Sums such as the labour structure that miss their total (accepted deviations as INFO, and an accepted deviation
+    that matches no sum as an error, so the list cannot outlive the values it excuses)."""
     inds = {ind.id: (k, ind) for k, ind in enumerate(plan.targets.indicators)}
     for ci, c in enumerate(plan.targets.constraints):
         members = [inds[x] for x in c.ids if x in inds]
@@ -45,10 +46,12 @@ def sum_issues(plan: Plan) -> Iterator[Issue]:
             )
             continue
         accepted = {(a.year, a.source) for a in c.accepted}
+        missed: set[tuple[int | None, str]] = set()
         for year, source, vals, loc in _sum_cases(members):
             total = sum(vals)
             if c.holds(total):
                 continue
+            missed.add((year, source))
             shown = " + ".join(f"{v:g}" for v in vals)
             what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"
             if (year, source) in accepted:
@@ -70,6 +73,18 @@ def sum_issues(plan: Plan) -> Iterator[Issue]:
                     f"under constraints[{ci}].accepted with a note",
                     c.total,
                     round(total, 6),
+                    Severity.ERROR,
+                )
+        for k, a in enumerate(c.accepted):
+            if (a.year, a.source) not in missed:
+                what = f"{a.source} {a.year or '2030'}"
+                yield Issue(
+                    "accepted-unmatched",
+                    "+".join(c.ids),
+                    ("constraints", ci, "accepted", k),
+                    f"constraints[{ci}].accepted: {'+'.join(c.ids)} for {what} adds up (or has no values): remove it",
+                    None,
+                    None,
                     Severity.ERROR,
                 )
 
