@@ -5,6 +5,7 @@ plan text."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -122,3 +123,47 @@ def test_audit_structure_sum_on_a_synthetic_plan(tmp_path: Path) -> None:
     case = CASES / "invalid" / "structure_sum"
     found = audit(load_plan(case / "targets.yaml", case / "tasks.yaml"))
     assert [(f.code, f.expected, f.found, f.accepted) for f in found] == [("structure-sum", 100.0, 101.5, False)]
+
+
+# the lines of the plan text that print each indicator the target findings are about: its appendix 01 row, and
+# its section I line where a 2024 target comes from there
+LINES = {
+    "A1": ("1\tTỷ lệ học sinh tốt nghiệp THCS vào học THPT\t", "- Tỷ lệ học sinh tốt nghiệp THCS vào học THPT đạt"),
+    "A2": ("2\tTỷ lệ học sinh tốt nghiệp THPT vào học đại học\t",),
+    "A3": ("3\tTỷ lệ học sinh học ngoại ngữ trong các trường phổ thông\t",),
+    "B3": ("3\tTỷ lệ người dân tộc thiểu số trong độ tuổi qua đào tạo\t",),
+    "B5": ("5\tCơ cấu lao động làm việc trong lĩnh vực nông, lâm nghiệp, thủy sản\t",),
+    "B6": ("6\tCơ cấu lao động làm việc trong lĩnh vực công nghiệp xây dựng\t",),
+    "B7": ("7\tCơ cấu lao động làm việc trong lĩnh vực thương mại, dịch vụ\t",),
+    "C2": ("2\tTỷ lệ cán bộ công chức có trình độ về chuyên môn ngoại ngữ, tin học đạt chuẩn theo vị trí việc làm\t",),
+}
+
+
+def _printed(v: float, line: str) -> bool:
+    """Whether a line prints the number the Vietnamese way: 82,75 / 28,0 / 18 (not inside 118 or 18,6)."""
+    forms = {f"{v:g}".replace(".", ","), f"{v:.2f}".replace(".", ","), f"{v:.1f}".replace(".", ",")}
+    return any(re.search(rf"(?<![\d,]){re.escape(f)}(?![\d,])", line) for f in forms)
+
+
+def test_each_target_finding_is_in_the_text() -> None:
+    text = PLAN_TEXT.read_text(encoding="utf-8").splitlines()
+    lines = {i: [next(line for line in text if line.startswith(k)) for k in keys] for i, keys in LINES.items()}
+    checked = 0
+    for f in audit(load_plan()):
+        if f.code == "published-ratio":
+            printed = re.search(r"printed (\S+%)", f.message)
+            assert printed and printed.group(1) in lines[f.id][0].split("\t"), f.message
+        elif f.code in ("target-behind-result", "target-against-direction"):
+            assert isinstance(f.found, float) and isinstance(f.expected, str)
+            bound = float(f.expected.split()[1])
+            assert any(_printed(f.found, line) for line in lines[f.id]), f.message
+            assert _printed(bound, lines[f.id][0]), f.message  # the earlier result or target, in the row
+        elif f.code == "structure-sum":
+            values = re.search(r": ([\d. +]+) =", f.message)
+            assert values is not None
+            for ind, v in zip(("B5", "B6", "B7"), values.group(1).split(" + "), strict=True):
+                assert _printed(float(v), lines[ind][0]), (ind, v)
+        else:
+            continue
+        checked += 1
+    assert checked == 6 + 8 + 1 + 4
