@@ -19,7 +19,7 @@ runner = CliRunner()
 def test_validate_bundled_plan_passes() -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.output.rstrip().endswith("0 error(s), 8 warning(s)")
+    assert result.output.rstrip().endswith("0 error(s), 9 warning(s)")
 
 
 def test_validate_strict_fails_on_the_plans_own_warnings() -> None:
@@ -30,7 +30,7 @@ def test_validate_json_is_structured() -> None:
     result = runner.invoke(app, ["validate", "--format", "json"])
     body = json.loads(result.output)
     assert set(body) == {"problems", "errors", "warnings"}
-    assert body["errors"] == 0 and body["warnings"] == 8
+    assert body["errors"] == 0 and body["warnings"] == 9
     first = body["problems"][0]
     assert set(first) == {"path", "line", "column", "cell", "code", "severity", "message"}
 
@@ -85,9 +85,9 @@ def test_tasks_json_keeps_4_10_and_4_11_distinct() -> None:
     assert by_id["4.11"]["title"].startswith("Tăng cường thanh tra")
     assert by_id["1.9"]["deadline"] == "2024-12-05"
     assert by_id["4.3"]["quantities"] == [
-        {"value": 1200.0, "unit": "người", "what": by_id["4.3"]["quantities"][0]["what"]},
-        {"value": 18.0, "unit": "hội nghị", "what": by_id["4.3"]["quantities"][1]["what"]},
-        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"]},
+        {"value": 1200.0, "unit": "người", "what": by_id["4.3"]["quantities"][0]["what"], "approximate": True},
+        {"value": 18.0, "unit": "hội nghị", "what": by_id["4.3"]["quantities"][1]["what"], "approximate": False},
+        {"value": 70.0, "unit": "phiên", "what": by_id["4.3"]["quantities"][2]["what"], "approximate": False},
     ]
 
 
@@ -155,7 +155,7 @@ def test_validate_one_file_uses_its_companion(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "no tasks file beside it, so unit and indicator references were not checked" in result.output
     bundled_alone = runner.invoke(app, ["validate", str(Path(__file__).parents[1] / "data" / "targets_2024.yaml")])
-    assert bundled_alone.exit_code == 0 and "0 error(s), 8 warning(s)" in bundled_alone.output
+    assert bundled_alone.exit_code == 0 and "0 error(s), 9 warning(s)" in bundled_alone.output
 
 
 def test_the_pre_commit_hook_matches_only_plan_files() -> None:

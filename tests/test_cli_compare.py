@@ -89,7 +89,7 @@ def test_compare_json_row_is_complete() -> None:
     b1 = next(r for r in body["indicators"] if r["id"] == "B1")
     assert b1["goal_2030"] == [50.0, 55.0] and b1["goal_2030_bound"] == {"value": 50.0, "which": "low"}
     b6 = next(r for r in body["indicators"] if r["id"] == "B6")
-    assert b6["notes"][0]["source"] == "data/targets_2024.yaml:384:15"  # the note of the printed 18%
+    assert b6["notes"][0]["source"] == "data/targets_2024.yaml:385:15"  # the note of the printed 18%
     assert b6["notes"][0]["note"].startswith("Printed '18%'. The printed ratio 102,20% implies 18,2")
     code, out, _ = run("compare", str(ROOT / "data" / "results_2022_2023.csv"), "--format", "json")
     from_csv = {r["id"]: r for r in json.loads(out)["indicators"]}

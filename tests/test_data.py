@@ -6,7 +6,7 @@ import re
 
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Severity
-from hrplan.plan.checks import check_plan
+from hrplan.plan.checks import check_plan, printed_about
 from hrplan.plan.load import RESULTS_NAME, TARGETS_NAME, TASKS_NAME, bundled, load_plan
 from hrplan.plan.model import Noted, Plan, goal_bounds, number
 
@@ -69,6 +69,29 @@ def test_task_ids_are_distinct_strings_in_order() -> None:
     assert len(numbered) == 44  # 1.1-1.9, 2.1-2.3, 3.1-3.9, 4.1-4.11, 5.1-5.5, 6.1-6.7
 
 
+def test_lettered_items_are_the_dash_items_and_4_6s_paragraphs() -> None:
+    # Section II prints 27 '-' items; 4.6 holds two more paragraphs without a '-' ("Tập trung đào tạo,
+    # bồi dưỡng nhà giáo…", "Tổ chức 02 lớp bồi dưỡng…"): 29 lettered ids, as the header of tasks.yaml says.
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    section_ii = text[text.index("II. NHIỆM VỤ, GIẢI PHÁP CỤ THỂ") : text.index("III. TỔ CHỨC THỰC HIỆN")]
+    dashes: dict[str, int] = {}
+    numbered = ""
+    for line in section_ii.splitlines():
+        if m := re.match(r"(\d+\.\d+)\. ", line):
+            numbered = m.group(1)
+        elif line.startswith("- "):
+            dashes[numbered] = dashes.get(numbered, 0) + 1
+    lettered: dict[str, int] = {}
+    for t in plan().tasks.tasks:
+        if re.fullmatch(r"\d+\.\d+\.[a-z]", t.id):
+            lettered[t.id.rsplit(".", 1)[0]] = lettered.get(t.id.rsplit(".", 1)[0], 0) + 1
+    assert sum(dashes.values()) == 27
+    assert lettered == {**dashes, "4.6": 2}
+    assert "\n\nTập trung đào tạo, bồi dưỡng nhà giáo" in section_ii and "\n\nTổ chức 02 lớp bồi dưỡng" in section_ii
+    header = bundled(TASKS_NAME).read_text(encoding="utf-8").split("\nplan:")[0]
+    assert "27 '-' items" in header and "29 lettered ids" in header
+
+
 def test_labour_structure_2024_and_2030_sum_to_100() -> None:
     inds = {i.id: i for i in plan().targets.indicators}
     assert sum(number(inds[x].targets[2024]["KH"]) for x in ("B5", "B6", "B7")) == 100
@@ -104,6 +127,64 @@ def test_every_number_comes_from_the_plan_text() -> None:
             if not any(f in text for f in _vietnamese_forms(q.value)):
                 missing.append((t.id, q.value))
     assert missing == []
+
+
+def _alone(text: str, form: str, forms: list[str]) -> list[int]:
+    """Where `form` occurs in the text other than inside a longer one of `forms` ('LĐTBXH' in 'Sở LĐTBXH')."""
+    spans = [
+        (m.start(), m.end()) for f in forms if len(f) > len(form) and form in f for m in re.finditer(re.escape(f), text)
+    ]
+    return [m.start() for m in re.finditer(re.escape(form), text)
+            if not any(a <= m.start() and m.end() <= b for a, b in spans)]  # fmt: skip
+
+
+def test_aliases_are_forms_the_text_uses_and_abbreviations_are_not() -> None:
+    # An alias names the unit somewhere on its own; an abbreviation never does ('LĐTBXH' occurs only inside
+    # 'Sở LĐTBXH', 'Trung tâm DVVL' only inside 'Trung tâm DVVL tỉnh', 'Sở KH&ĐT' not at all).
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    unused, used = [], []
+    for u in plan().tasks.units:
+        forms = [u.name, *u.aliases, *u.abbreviations]
+        unused += [(u.id, a) for a in u.aliases if not _alone(text, a, forms)]
+        used += [(u.id, a) for a in u.abbreviations if _alone(text, a, forms)]
+    assert unused == [] and used == []
+
+
+def test_quantities_printed_with_khoang_are_approximate() -> None:
+    # "Xóa mù chữ … khoảng 6.000 người", "thu hút khoảng 1.200 học sinh", "cho khoảng 70 cán bộ, nhà giáo";
+    # 4.3's "70 phiên giao dịch" is exact, and so is 3.5.a's "duy trì 100% số xã, huyện đạt chuẩn PCGD TH mức độ 3".
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    for phrase in ("khoảng 6.000 người", "khoảng 1.200 học sinh", "khoảng 70 cán bộ", "; 70 phiên giao dịch",
+                   "duy trì 100% số xã, huyện đạt chuẩn PCGD TH mức độ 3"):  # fmt: skip
+        assert phrase in text
+    marked = {}
+    for t in plan().tasks.tasks:
+        if t.quantities:
+            assert t.title in text, t.id  # the quantities are read from the task's own printed paragraph
+            assert [q.approximate for q in t.quantities] == [printed_about(t.title, q.value) for q in t.quantities]
+            marked[t.id] = [(q.value, q.approximate) for q in t.quantities]
+    assert marked == {
+        "3.5.a": [(100, False)],
+        "3.5.b": [(6000, True), (96, False), (32, False)],
+        "4.3": [(1200, True), (18, False), (70, False)],
+        "4.6.b": [(2, False), (70, True)],
+    }
+
+
+def test_names_follow_the_text() -> None:
+    # A name is printed in section I or in appendix 01; B3's and B9's follow section I, and say so; D3's is
+    # shortened, and its note quotes the printed name.
+    text = PLAN_TEXT.read_text(encoding="utf-8")
+    section_i = text[: text.index("II. NHIỆM VỤ, GIẢI PHÁP CỤ THỂ")]
+    appendix_01 = text[text.index("Phụ biểu O") : text.index("PHẦN CÔNG NHIỆM VỤ")]
+    inds = {i.id: i for i in plan().targets.indicators}
+    assert [i for i, ind in inds.items() if ind.name not in section_i and ind.name not in appendix_01] == ["D3"]
+    quoted = re.findall(r"'([^']+)'", next(n for n in inds["D3"].notes if n.startswith("Name shortened")))
+    assert quoted and quoted[0] in section_i
+    for x in ("B3", "B9"):
+        assert inds[x].name in section_i and inds[x].name not in appendix_01
+        assert any(n.startswith("Named as in section I.2") for n in inds[x].notes)
+    assert "Tỷ lệ người dân tộc thiểu số trong độ tuổi qua đào tạo" in appendix_01
 
 
 def test_uncertain_readings_carry_notes() -> None:

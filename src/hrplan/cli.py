@@ -569,8 +569,9 @@ def audit(
     tasks: TasksOpt = None,
 ) -> None:
     """Check the plan against itself before it is issued: printed comparison cells that its own numbers
-    do not give, lead units of appendix 02 against section III, targets behind the last result or
-    beyond the plan's goal, structure shares that do not add up to 100. Exit 0 when nothing is found.
+    do not give, lead and partner units of appendix 02 against section III, targets behind the last
+    result, beyond the plan's goal or against the direction, structure shares that do not add up to 100.
+    Differences the plan's data accepts (with a note) are listed as info. Exit 0 when nothing else is found.
 
     Example: hrplan audit --format json
     """
@@ -582,15 +583,19 @@ def audit(
     if loaded.plan is None:
         _plan(targets, tasks)  # raises ProblemsFound with the files' problems
     findings = run_audit(loaded)
+    failing, accepted = [f for f in findings if not f.accepted], [f for f in findings if f.accepted]
     if fmt is ListFormat.json:
-        _out(_json({"findings": [{**f.as_dict(), "path": display_path(f.path)} for f in findings]}))
+        body = [{**f.as_dict(), "path": display_path(f.path)} for f in findings]
+        _out(_json({"findings": body, "failing": len(failing), "accepted": len(accepted)}))
     else:
         lines = []
-        for f in findings:
-            expected = "" if f.expected is None else f" (expected {f.expected}, found {f.found})"
-            lines.append(f"{display_path(f.path)}:{f.line}: {f.code} [{f.id}]: {f.message}{expected}")
-        _out("\n".join([*lines, f"{len(findings)} finding(s)"]))
-    raise typer.Exit(EXIT_PROBLEMS if findings else EXIT_OK)
+        for f in [*failing, *accepted]:
+            expected = "" if f.expected is None or f.accepted else f" (expected {f.expected}, found {f.found})"
+            info = "info: " if f.accepted else ""
+            lines.append(f"{display_path(f.path)}:{f.line}: {info}{f.code} [{f.id}]: {f.message}{expected}")
+        total = f"{len(failing)} finding(s)" + (f", {len(accepted)} accepted (info)" if accepted else "")
+        _out("\n".join([*lines, total]))
+    raise typer.Exit(EXIT_PROBLEMS if failing else EXIT_OK)
 
 
 @app.command()

@@ -23,12 +23,24 @@ def test_accents_and_case_do_not_make_a_new_name() -> None:
     # 'So Noi Vu' differs from 'Sở Nội vụ' only by accents and case: it is the same name to a lookup,
     # so giving it to another unit must be a clash (casefold alone would have let it pass).
     index = UnitIndex([*UNITS, unit("so_khac", "Sở khác", "So Noi Vu")])
-    assert [(c.unit_index, c.alias_index, c.name, c.other) for c in index.clashes] == [(2, 0, "So Noi Vu", "so_noivu")]
+    clashes = [(c.unit_index, c.field, c.item, c.name, c.other) for c in index.clashes]
+    assert clashes == [(2, "aliases", 0, "So Noi Vu", "so_noivu")]
 
 
 def test_a_full_name_clash_is_located_at_the_name() -> None:
     index = UnitIndex([*UNITS, unit("so_gd2", "SO GIAO DUC VA DAO TAO")])
-    assert [(c.unit_index, c.alias_index) for c in index.clashes] == [(2, None)]
+    assert [(c.unit_index, c.field, c.item) for c in index.clashes] == [(2, "name", None)]
+
+
+def test_abbreviations_are_looked_up_and_clash_like_aliases() -> None:
+    with_abbreviation = OrgUnit(
+        id="so_khdt", name="Sở Kế hoạch và Đầu tư", name_en="Planning", kind="department", abbreviations=["Sở KH&ĐT"]
+    )
+    assert UnitIndex([*UNITS, with_abbreviation]).find("so kh dt").id == "so_khdt"
+    assert UnitIndex([*UNITS, with_abbreviation]).find("KH&ĐT").id == "so_khdt"
+    clashing = OrgUnit(id="x", name="X", name_en="X", kind="department", abbreviations=["Y", "SNV"])
+    index = UnitIndex([*UNITS, clashing])
+    assert [(c.unit_index, c.field, c.item, c.other) for c in index.clashes] == [(2, "abbreviations", 1, "so_noivu")]
 
 
 def test_names_of_one_unit_never_clash_with_each_other() -> None:

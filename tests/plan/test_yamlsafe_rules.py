@@ -271,4 +271,10 @@ def test_the_loader_is_the_c_one_when_available() -> None:
     import yaml
 
     assert yamlsafe._Loader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    assert sorted(yamlsafe.ID_KEYS) == ["id"] and sorted(yamlsafe.ID_LIST_KEYS) == ["ids", "indicators", "leads"]
+    assert sorted(yamlsafe.ID_KEYS) == ["id"] and sorted(yamlsafe.ID_LIST_KEYS) == [
+        "except",
+        "ids",
+        "indicators",
+        "leads",
+        "tasks",
+    ]

@@ -99,7 +99,7 @@ def test_excel_carries_the_json_numbers(outputs: dict[str, object]) -> None:
     assert isinstance(wb, openpyxl.Workbook)
     assert wb.sheetnames[0] == "Phụ biểu 01" and "Phụ biểu 01 theo địa bàn" in wb.sheetnames
     districts = wb["Phụ biểu 01 theo địa bàn"]
-    area_of: dict[int, str] = {}  # the rows under each district's heading row
+    area_of: dict[int | None, str] = {}  # the rows under each district's heading row
     current = ""
     for row in districts.iter_rows(min_row=6):
         if row[0].value and row[1].value is None and row[2].value is None:  # a district's heading row

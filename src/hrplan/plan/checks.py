@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from hrplan.core.problems import Problem, Severity
+from hrplan.plan.issues import path_issues, sum_issues
 from hrplan.plan.load import PlanLoad
-from hrplan.plan.model import Indicator, Plan, goal_bounds, number
+from hrplan.plan.model import Plan, goal_bounds, number, parent_id
+from hrplan.plan.roles import role_issues
 from hrplan.plan.units import UnitIndex
 from hrplan.plan.yamlsafe import Loaded
-
-W = Severity.WARNING
 
 
 def check_plan(load: PlanLoad) -> list[Problem]:
@@ -23,10 +23,16 @@ def check_plan(load: PlanLoad) -> list[Problem]:
         *_ids(plan, tl, kl),
         *_references(plan, tl, kl),
         *_tasks(plan, kl),
+        *_quantities(plan, kl),
         *_values(plan, tl),
         *_sums(plan, tl),
         *_rolled(plan, tl),
         *_paths(plan, tl),
+        *(
+            kl.problem(i.loc, i.code, i.message, i.severity)
+            for i in role_issues(plan)
+            if i.code == "accepted-unmatched"
+        ),
     ]
 
 
@@ -51,11 +57,7 @@ def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     for i, x, j in _dupes([u.id for u in plan.tasks.units]):
         yield kl.problem(("units", i, "id"), "duplicate-id", f"unit id '{x}' is used twice (unit #{j + 1})")
     for c in UnitIndex(plan.tasks.units).clashes:
-        loc = (
-            ("units", c.unit_index, "name")
-            if c.alias_index is None
-            else ("units", c.unit_index, "aliases", c.alias_index)
-        )
+        loc = ("units", c.unit_index, "name") if c.item is None else ("units", c.unit_index, c.field, c.item)
         yield kl.problem(
             loc,
             "alias-clash",
@@ -105,19 +107,22 @@ def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
     for i, a in enumerate(plan.tasks.section_iii):
         if a.unit not in units:
             yield kl.problem(("section_iii", i, "unit"), "unknown-unit", f"unknown unit '{a.unit}': {hint}")
-        for field_name, ids in (("leads", a.leads), ("except", a.except_)):
-            for k, ref in enumerate(ids):
-                if ref not in task_ids:
-                    yield kl.problem(
-                        ("section_iii", i, field_name, k),
-                        "unknown-task",
-                        f"section III names task '{ref}', which is not among the tasks",
-                    )
-
-
-def parent_id(task_id: str) -> str | None:
-    """'4.10' -> '4', '3.1.a' -> '3.1', '4' -> None."""
-    return task_id.rsplit(".", 1)[0] if "." in task_id else None
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            *((("leads", k), ref) for k, ref in enumerate(a.leads)),
+            *((("except", k), ref) for k, ref in enumerate(a.except_)),
+        ]
+        for d, duty in enumerate(a.duties):
+            refs += [(("duties", d, "tasks", k), ref) for k, ref in enumerate(duty.tasks)]
+            if duty.carried_out_by is not None and duty.carried_out_by not in units:
+                loc = ("section_iii", i, "duties", d, "carried_out_by")
+                yield kl.problem(loc, "unknown-unit", f"unknown unit '{duty.carried_out_by}': {hint}")
+        for where, ref in refs:
+            if ref not in task_ids:
+                yield kl.problem(
+                    ("section_iii", i, *where),
+                    "unknown-task",
+                    f"section III names task '{ref}', which is not among the tasks",
+                )
 
 
 def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:
@@ -131,6 +136,37 @@ def _tasks(plan: Plan, kl: Loaded) -> Iterator[Problem]:
                 f"task {task.id} comes before (or without) its parent {parent}: add task {parent} above it",
             )
         seen.add(task.id)
+
+
+def _printed_forms(v: float) -> list[str]:
+    """How a text may print a quantity: 1.200 or 1200, 1,5."""
+    if v.is_integer():
+        return [f"{int(v):,}".replace(",", "."), str(int(v))]
+    return [f"{v:g}".replace(".", ",")]
+
+
+def printed_about(text: str, v: float) -> bool:
+    """Whether the text prints the quantity as approximate: 'khoảng 1.200', 'khoảng 70' (not 'khoảng 700')."""
+    forms = "|".join(re.escape(f) for f in _printed_forms(v))
+    return re.search(rf"\bkhoảng\s+(?:{forms})(?![.,]?\d)", text, re.IGNORECASE) is not None
+
+
+def _quantities(plan: Plan, kl: Loaded) -> Iterator[Problem]:
+    for i, task in enumerate(plan.tasks.tasks):
+        text = " ".join(x for x in (task.title, task.text) if x)
+        for k, q in enumerate(task.quantities):
+            about = printed_about(text, q.value)
+            if about == q.approximate:
+                continue
+            shown = _printed_forms(q.value)[0]
+            message = (
+                f"the text prints 'khoảng {shown}' (about): mark the quantity approximate: true"
+                if about
+                else f"{shown} {q.unit} is marked approximate, the text does not print 'khoảng {shown}'"
+            )
+            yield kl.problem(
+                ("tasks", i, "quantities", k), "approximate-quantity", f"task {task.id}: {message}", Severity.WARNING
+            )
 
 
 def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
@@ -157,135 +193,9 @@ def _values(plan: Plan, tl: Loaded) -> Iterator[Problem]:
                 yield tl.problem(loc, "negative-count", f"{ind.id}: a count of people cannot be negative ({v:g})")
 
 
-@dataclass(frozen=True)
-class Issue:
-    """A disagreement inside the plan, with both values: validate turns it into a Problem, audit into a Finding."""
-
-    code: str
-    id: str
-    loc: tuple[str | int, ...]
-    message: str
-    expected: float | str | None
-    found: float | str | None
-    severity: Severity = W
-
-
-def sum_issues(plan: Plan) -> Iterator[Issue]:
-    """Sums such as the labour structure that miss their total (accepted deviations as INFO)."""
-    inds = {ind.id: (k, ind) for k, ind in enumerate(plan.targets.indicators)}
-    for ci, c in enumerate(plan.targets.constraints):
-        members = [inds[x] for x in c.ids if x in inds]
-        if len(members) != len(c.ids):
-            missing = [x for x in c.ids if x not in inds]
-            yield Issue(
-                "unknown-indicator",
-                "+".join(c.ids),
-                ("constraints", ci, "ids"),
-                f"unknown indicator(s) {missing}",
-                None,
-                None,
-                Severity.ERROR,
-            )
-            continue
-        accepted = {(a.year, a.source) for a in c.accepted}
-        for year, source, vals, loc in _sum_cases(members):
-            total = sum(vals)
-            if c.holds(total):
-                continue
-            shown = " + ".join(f"{v:g}" for v in vals)
-            what = f"{'+'.join(c.ids)} for {source} {year or '2030'}: {shown} = {total:.2f}, not {c.total:g}"
-            if (year, source) in accepted:
-                yield Issue(
-                    "structure-sum",
-                    "+".join(c.ids),
-                    loc,
-                    f"{what} (accepted as published)",
-                    c.total,
-                    round(total, 6),
-                    Severity.INFO,
-                )
-            else:
-                yield Issue(
-                    "structure-sum",
-                    "+".join(c.ids),
-                    loc,
-                    f"{what} (± {c.tolerance:g}): correct a value, or list the deviation "
-                    f"under constraints[{ci}].accepted with a note",
-                    c.total,
-                    round(total, 6),
-                    Severity.ERROR,
-                )
-
-
 def _sums(plan: Plan, tl: Loaded) -> Iterator[Problem]:
     for i in sum_issues(plan):
         yield tl.problem(i.loc, i.code, i.message, i.severity)
-
-
-SumCase = tuple[int | None, str, list[float], tuple[str | int, ...]]
-
-
-def _sum_cases(members: list[tuple[int, Indicator]]) -> Iterator[SumCase]:
-    first_k, first = members[0]
-    if all(ind.goal_2030 is not None for _, ind in members):
-        goals = [goal_bounds(ind.goal_2030)[0] for _, ind in members if ind.goal_2030 is not None]
-        yield None, "goal", goals, ("indicators", first_k, "goal_2030")
-    for year, by_source in first.targets.items():
-        for src in by_source:
-            vals = [ind.targets.get(year, {}).get(src) for _, ind in members]
-            if all(v is not None for v in vals):
-                yield (
-                    year,
-                    src,
-                    [number(v) for v in vals if v is not None],
-                    ("indicators", first_k, "targets", year, src),
-                )
-    if first.published:
-        for year in first.published.results:
-            res = [ind.published.results.get(year) if ind.published else None for _, ind in members]
-            if all(v is not None for v in res):
-                yield (
-                    year,
-                    "published",
-                    [number(v) for v in res if v is not None],
-                    ("indicators", first_k, "published", "results", year),
-                )
-
-
-def path_issues(plan: Plan) -> Iterator[Issue]:
-    """Yearly targets beyond the 2030 goal, or behind the previous year's result, given the direction."""
-    for i, ind in enumerate(plan.targets.indicators):
-        if ind.direction == "keep":
-            continue
-        up = ind.direction == "increase"
-        results = {y: number(v) for y, v in ind.published.results.items()} if ind.published else {}
-        for year, by_source in sorted(ind.targets.items()):
-            for src, raw in by_source.items():
-                v, loc = number(raw), ("indicators", i, "targets", year, src)
-                if ind.goal_2030 is not None:
-                    lo, hi = goal_bounds(ind.goal_2030)
-                    if (up and v > hi) or (not up and v < lo):
-                        yield Issue(
-                            "target-beyond-goal",
-                            ind.id,
-                            loc,
-                            f"{ind.id}: {src} {year} target {v:g} is beyond the 2030 goal "
-                            f"{lo:g}{'' if lo == hi else f'–{hi:g}'} for an indicator that should "
-                            f"{ind.direction}",
-                            f"{'<=' if up else '>='} {hi if up else lo:g}",
-                            v,
-                        )
-                prev = results.get(year - 1)
-                if prev is not None and ((up and v < prev) or (not up and v > prev)):
-                    yield Issue(
-                        "target-behind-result",
-                        ind.id,
-                        loc,
-                        f"{ind.id}: {src} {year} target {v:g} is {'below' if up else 'above'} the "
-                        f"{year - 1} result {prev:g} for an indicator that should {ind.direction}",
-                        f"{'>=' if up else '<='} {prev:g}",
-                        v,
-                    )
 
 
 def _paths(plan: Plan, tl: Loaded) -> Iterator[Problem]:
@@ -301,9 +211,9 @@ def _rolled(plan: Plan, tl: Loaded) -> Iterator[Problem]:
     year = info.year
     yield tl.problem(("plan", "rolled_from"), "plan-rolled",
                      f"rolled forward from {info.rolled_from}: write in the {year} plan's id, title and date, fill "
-                     f"its {year} targets, then delete rolled_from", W)  # fmt: skip
+                     f"its {year} targets, then delete rolled_from", Severity.WARNING)  # fmt: skip
     for i, ind in enumerate(plan.targets.indicators):
         for source in ind.targets.get(year - 1, {}):
             if source not in ind.targets.get(year, {}):
-                yield tl.problem(("indicators", i, "targets"), "no-target-yet",
-                                 f"{ind.id}: no {source} {year} target yet ({year - 1} had one)", W)  # fmt: skip
+                message = f"{ind.id}: no {source} {year} target yet ({year - 1} had one)"
+                yield tl.problem(("indicators", i, "targets"), "no-target-yet", message, Severity.WARNING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 IndicatorId = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]+[a-z]?$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*(\.[a-z])?$")]
@@ -35,6 +35,16 @@ Goal = float | RangeGoal | Noted
 def number(v: Number) -> float:
     """The bare value of a plain or noted number."""
     return v.value if isinstance(v, Noted) else float(v)
+
+
+def parent_id(task_id: str) -> str | None:
+    """'4.10' -> '4', '3.1.a' -> '3.1', '4' -> None."""
+    return task_id.rsplit(".", 1)[0] if "." in task_id else None
+
+
+def numbered_id(task_id: str) -> str:
+    """The numbered task a row belongs to: '3.1.a' -> '3.1', '4.10' -> '4.10', '4' -> '4'."""
+    return ".".join(p for p in task_id.split(".") if p.isdigit())
 
 
 def goal_bounds(goal: Goal) -> tuple[float, float]:
@@ -129,13 +139,15 @@ class OrgUnit(Frozen):
     name: Text
     name_en: Text
     kind: Literal["department", "district", "institution", "group", "agency"]
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=list)  # short forms the plan text uses (a test finds each in it)
+    abbreviations: list[Text] = Field(default_factory=list)  # forms the text never uses, for lookups only
 
 
 class Quantity(Frozen):
     value: float
     unit: Text
     what: Text
+    approximate: StrictBool = False  # printed 'khoảng 1.200' (about 1,200); validate checks it against the task text
 
 
 class Task(Frozen):
@@ -151,12 +163,17 @@ class Task(Frozen):
 
 
 class Duty(Frozen):
+    """Something else section III asks of a unit: a part in the tasks it names, or in every task."""
+
     text: Text
     deadline: dt.date | None = None
+    tasks: list[TaskId] = Field(default_factory=list)  # the tasks it names ('1.5, 1.7; 4.1'); a heading: all under it
+    carried_out_by: UnitId | None = None  # another unit that does it (item 1: the Sở directs the employment centre)
+    every_task: StrictBool = False  # 'phối hợp … thực hiện các nhiệm vụ khác': a part in every task of the plan
 
 
 class Assignment(Frozen):
-    """What section III (Tổ chức thực hiện) says one unit leads."""
+    """What section III (Tổ chức thực hiện) says one unit leads ('chủ trì') and what else it asks of it."""
 
     unit: UnitId
     leads: list[TaskId] = Field(default_factory=list)
@@ -165,11 +182,26 @@ class Assignment(Frozen):
     note: Text | None = None
 
 
+RoleCode = Literal["lead-not-in-appendix", "lead-not-in-section-iii", "partner-not-in-appendix",
+                   "partner-not-in-section-iii"]  # fmt: skip
+
+
+class AcceptedDifference(Frozen):
+    """A difference between section III and appendix 02 that the plan means: audit reports it as info, with the note.
+    Each of its tasks must match a difference of that code for that unit (validate fails a stale entry)."""
+
+    code: RoleCode
+    unit: UnitId
+    tasks: list[TaskId] = Field(min_length=1)  # as the audit names them: a numbered task, or a row such as '4.6.a'
+    note: Text
+
+
 class TasksFile(Frozen):
     plan: Text
     units: list[OrgUnit]
     tasks: list[Task]
     section_iii: list[Assignment] = Field(default_factory=list)
+    accepted: list[AcceptedDifference] = Field(default_factory=list)
 
 
 class Plan(Frozen):

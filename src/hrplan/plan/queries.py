@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from hrplan.plan.checks import parent_id
-from hrplan.plan.model import Direction, Goal, Noted, OrgUnit, Plan, Unit, goal_bounds, number
+from hrplan.plan.model import (
+    Direction,
+    Goal,
+    Noted,
+    OrgUnit,
+    Plan,
+    Unit,
+    goal_bounds,
+    number,
+    numbered_id,
+    parent_id,
+)
 from hrplan.plan.units import UnitIndex
 
 Role = Literal["lead", "partner"]
@@ -32,6 +42,7 @@ class QuantityRow(TypedDict):
     value: float
     unit: str
     what: str
+    approximate: bool  # printed with 'khoảng' (about)
 
 
 class TaskRow(TypedDict):
@@ -99,22 +110,36 @@ def find_unit(plan: Plan, name: str) -> OrgUnit:
     return UnitIndex(plan.tasks.units).find(name)
 
 
+def _under(tid: str, refs: list[str]) -> bool:
+    """Whether a task is one of refs or under one of them ('4.6.a' is under '4' and '4.6')."""
+    return any(tid == ref or tid.startswith(ref + ".") for ref in refs)
+
+
 def section_iii_leads(plan: Plan) -> dict[str, list[str]]:
     """Task id -> the units section III says lead it (heading ids expanded, exceptions removed)."""
-    ids = [t.id for t in plan.tasks.tasks]
-    out: dict[str, list[str]] = {t: [] for t in ids}
+    out: dict[str, list[str]] = {t.id: [] for t in plan.tasks.tasks}
     for a in plan.tasks.section_iii:
-        excluded = set(a.except_)
-        for ref in a.leads:
-            for tid in ids:
-                if (
-                    (tid == ref or tid.startswith(ref + "."))
-                    and tid not in excluded
-                    and not any(tid.startswith(x + ".") for x in excluded)
-                    and a.unit not in out[tid]
-                ):
-                    out[tid].append(a.unit)
+        for tid, units in out.items():
+            if _under(tid, a.leads) and not _under(tid, a.except_) and a.unit not in units:
+                units.append(a.unit)
     return out
+
+
+def section_iii_duties(plan: Plan) -> dict[str, list[str]]:
+    """Task id -> the units a duty of section III names it for (who carries it out), heading ids expanded."""
+    out: dict[str, list[str]] = {t.id: [] for t in plan.tasks.tasks}
+    for a in plan.tasks.section_iii:
+        for d in a.duties:
+            unit = d.carried_out_by or a.unit
+            for tid, units in out.items():
+                if _under(tid, d.tasks) and unit not in units:
+                    units.append(unit)
+    return out
+
+
+def section_iii_everywhere(plan: Plan) -> set[str]:
+    """The units section III gives a part in every task ('phối hợp … thực hiện các nhiệm vụ khác')."""
+    return {d.carried_out_by or a.unit for a in plan.tasks.section_iii for d in a.duties if d.every_task}
 
 
 def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[TaskRow]:
@@ -137,7 +162,10 @@ def task_rows(plan: Plan, unit: str | None = None, role: str = "any") -> list[Ta
                 "partners": t.partners,
                 "lead_section_iii": sec3.get(t.id, []),
                 "deadline": t.deadline.isoformat() if t.deadline else None,
-                "quantities": [{"value": q.value, "unit": q.unit, "what": q.what} for q in t.quantities],
+                "quantities": [
+                    {"value": q.value, "unit": q.unit, "what": q.what, "approximate": q.approximate}
+                    for q in t.quantities
+                ],
                 "indicators": t.indicators,
                 "notes": t.notes,
             }
@@ -150,7 +178,7 @@ def assignment_matrix(plan: Plan) -> AssignmentMatrix:
     tasks; a task's '-' items count for it."""
     cells: dict[str, dict[str, Role]] = {}
     for t in plan.tasks.tasks:
-        key = ".".join(p for p in t.id.split(".") if p.isdigit())
+        key = numbered_id(t.id)
         if "." not in key:
             continue
         row = cells.setdefault(key, {})

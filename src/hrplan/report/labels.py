@@ -36,6 +36,7 @@ VI: dict[str, str] = {
     "percent": "%",
     "people": "người",
     "points": "điểm %",
+    "about": "khoảng",  # an approximate quantity: khoảng 1.200 người
     # directions
     "increase": "tăng",
     "decrease": "giảm",
@@ -246,6 +247,7 @@ EN: dict[str, str] = {
     "percent": "%",
     "people": "people",
     "points": "pp",
+    "about": "about",
     "increase": "increase",
     "decrease": "decrease",
     "keep": "keep",

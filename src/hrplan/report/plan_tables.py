@@ -10,7 +10,7 @@ from hrplan.report.terminal import console
 
 if TYPE_CHECKING:
     from hrplan.plan.model import Plan
-    from hrplan.plan.queries import AssignmentMatrix, IndicatorRow, TaskRow
+    from hrplan.plan.queries import AssignmentMatrix, IndicatorRow, QuantityRow, TaskRow
 
 
 def _units(plan: Plan, ids: list[str]) -> str:
@@ -66,6 +66,12 @@ def print_matrix(plan: Plan, m: AssignmentMatrix) -> None:
     console().print(table)
 
 
+def quantity_text(q: QuantityRow, lang: str = "vi") -> str:
+    """'khoảng 1.200 người' for an approximate quantity, '18 hội nghị' for an exact one."""
+    shown = fmt_number(q["value"], "people", lang) + ("" if q["unit"] == "%" else " ") + q["unit"]
+    return f"{Labels(lang)('about')} {shown}" if q["approximate"] else shown
+
+
 def print_tasks(plan: Plan, rows: list[TaskRow]) -> None:
     """TT, task, lead units, coordinating units, deadline, quantities and linked indicators."""
     from rich.table import Table
@@ -76,7 +82,7 @@ def print_tasks(plan: Plan, rows: list[TaskRow]) -> None:
         table.add_column(col, overflow="fold", ratio=ratio)
     for r in rows:
         title = r["title"] if len(r["title"]) <= 220 else r["title"][:217] + "..."
-        extras = [f"{q['value']:,.0f} {q['unit']}".replace(",", ".") for q in r["quantities"]]
+        extras = [quantity_text(q) for q in r["quantities"]]
         if r["indicators"]:
             extras.append("→ " + ", ".join(r["indicators"]))
         if extras:
