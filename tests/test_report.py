@@ -355,3 +355,19 @@ def test_report_number_and_date_fill_the_form(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     ws = openpyxl.load_workbook(out / "report-2023.xlsx")["Phụ biểu 01"]
     assert ws["A3"].value == "(Kèm theo Báo cáo số 125/BC-UBND ngày 20/12/2024 của UBND tỉnh Lào Cai)"
+
+
+def test_a_rerun_never_loses_a_hand_edited_report(tmp_path: Path) -> None:
+    """The analyst writes section IV of the Word report by hand: a second run keeps that file beside the new one."""
+    out = tmp_path / "bc"
+    assert runner.invoke(app, ["report", "--out-dir", str(out), "--as-of", "2024-12-31"]).exit_code == 0
+    docx = out / "report-2023.docx"
+    edited = docx.read_bytes() + b"edited by hand"
+    docx.write_bytes(edited)
+    same = (out / "report-2023.md").read_bytes()
+    again = runner.invoke(app, ["report", "--out-dir", str(out), "--as-of", "2024-12-31"])
+    assert again.exit_code == 0 and "kept as report-2023.prev-1.docx" in again.stderr
+    assert (out / "report-2023.prev-1.docx").read_bytes() == edited
+    assert (out / "report-2023.md").read_bytes() == same and not (out / "report-2023.prev-1.md").exists()
+    runner.invoke(app, ["report", "--out-dir", str(out), "--as-of", "2024-12-31"])  # unchanged: nothing kept
+    assert sorted(p.name for p in out.glob("*.prev-*")) == ["report-2023.prev-1.docx"]

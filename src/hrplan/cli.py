@@ -153,7 +153,10 @@ TasksOpt = Annotated[
     Path | None, typer.Option("--tasks", help="Tasks YAML (default: the bundled plan).", dir_okay=False)
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Date for overdue tasks, 31/12/2024 or 2024-12-31 (default: today).")
+    str | None,
+    typer.Option(
+        "--as-of", help="Date for overdue tasks, 31/12/2024 or 2024-12-31 (default: the report's --date, else today)."
+    ),
 ]
 MethodOpt = Annotated[
     Method,
@@ -460,7 +463,7 @@ def report(
     plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
-                        as_of=_day(as_of, "--as-of"))  # fmt: skip
+                        as_of=_day(as_of, "--as-of") if as_of or not date else _day(date, "--date"))  # fmt: skip
     read: list[Path | str] = [*inputs, plan.targets_path, plan.tasks_path, *([docx_template] if docx_template else [])]
     for path in report_paths(out_dir, reading.year, skip):
         _check_output(path, path.suffix, read)
@@ -473,8 +476,10 @@ def report(
     except OSError as exc:
         raise UsageError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
     options = RenderOptions(lang=lang.value, number=number, issued=issued, docx_template=template)
-    for path in write_report(out_dir, reading, options, skip):
-        _err(f"wrote {path}")
+    written, kept = write_report(out_dir, reading, options, skip)
+    for path in written:
+        _err(f"wrote {path}" + (f" (the previous one, which differed, is kept as {kept[path].name})"
+                                if path in kept else ""))  # fmt: skip
     _exit_for(reading, strict)
 
 

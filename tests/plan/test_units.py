@@ -67,3 +67,13 @@ def test_find_ambiguous_and_unknown() -> None:
         UnitIndex(UNITS).find("sở")
     with pytest.raises(UnknownName, match="no unit matches 'Sở Y tế'"):
         UnitIndex(UNITS).find("Sở Y tế")
+
+
+def test_the_abbreviations_people_type_resolve_in_the_bundled_plan() -> None:
+    from hrplan.plan.files import checked_plan
+    from hrplan.plan.queries import find_unit
+
+    plan = checked_plan(None, None)
+    expected = {"Sở LĐ-TB&XH": "so_ldtbxh", "Sở LĐ-TBXH": "so_ldtbxh", "Sở GD&ĐT": "so_gddt", "Sở KH&ĐT": "so_khdt",
+                "UBND huyện": "ubnd_huyen"}  # fmt: skip
+    assert {typed: find_unit(plan, typed).id for typed in expected} == expected

@@ -108,7 +108,10 @@ def test_sentences_carry_only_the_facts_there_are(doc: Document) -> None:
     # X2 falls: 40 / 42 = 95,24%, met; 40 / 30 = 133,33%
     assert "- Chỉ tiêu X2 đạt 40% (năm 2023: 44%), bằng 95,24% kế hoạch năm (đạt mục tiêu 42%), đạt 133,33%" in text
     # X3: no goal -> no goal clause and no pace; 1.200 / 1.000 = 120,00%
-    assert "- Chỉ tiêu X3 đạt 1.200 (năm 2023: 900), bằng 120,00% kế hoạch năm (đạt mục tiêu 1.000)." in text
+    assert (
+        "- Chỉ tiêu X3 đạt 1.200 người (năm 2023: 900 người), bằng 120,00% kế hoạch năm (đạt mục tiêu 1.000 người)."
+        in text
+    )
     # X4: no target for the year, no previous result: 85 / 90 = 94,44%; one year only -> no pace
     assert "- Chỉ tiêu X4 đạt 85%, đạt 94,44% mục tiêu năm 2035 (90%)." in text
     assert "- X5. Chỉ tiêu X5." in text  # nothing for 2024: listed among the indicators without data

@@ -17,3 +17,8 @@ def test_other_values_are_unchanged() -> None:
     assert fmt_ratio(78 / 70 * 100) == "111,43%" and fmt_ratio(100.0, "en") == "100.00%"
     assert fmt_number(77.42, "percent") == "77,42%" and fmt_number(100, "percent") == "100%"
     assert fmt_decimal(-0.125) == "-0,13" and fmt_number(None, "percent") == "–"
+
+
+def test_rounding_agrees_with_excel_on_binary_halves() -> None:
+    # 83,1 / 80 = 1,03875 exactly in decimal, 1.0387499999999998 in binary: Excel shows 103,88% (15 digits)
+    assert fmt_ratio(83.1 / 80 * 100) == "103,88%"

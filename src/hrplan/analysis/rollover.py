@@ -75,6 +75,10 @@ def rolled_files(plan: Plan, inputs: list[Path], year: int, out: Path) -> tuple[
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was written: correct the cells listed above and run again")
     names = ", ".join(display_path(str(p)) for p in inputs)
+    if not any(m.year == year - 1 and not m.area for m in results.values):
+        held = ", ".join(str(y) for y in sorted({m.year for m in results.values})) or "none"
+        raise UsageError(f"the results given hold no {year - 1} value for the province (years held: {held}): fill "
+                         "them in first: a plan is rolled forward with the results of the year that ended")  # fmt: skip
     rolled, problems = roll_forward(plan, results.values, year, names)
     source = display_path(plan.targets_path)
     header = [f"Kế hoạch năm {year}: rolled forward from {source} by `hrplan new-year {year}`.",

@@ -9,7 +9,7 @@ from hrplan.analysis.reading import YearReading, pick_year, published, read_area
 from hrplan.analysis.tasks import task_summary
 from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
-from hrplan.core.problems import Severity
+from hrplan.core.problems import Problem, Severity
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_results
 
@@ -34,7 +34,7 @@ def read_year(
     """
     results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):
-        raise ProblemsFound(results.problems, "nothing was produced: correct the cells listed above and run again")
+        raise ProblemsFound(results.problems, "nothing was produced: correct what is listed above and run again")
     known = [*results.values, *published(plan)]  # the plan's own results count as history
     y = pick_year(known, year)
     if year is not None and not any(m.year in (y, y - 1) for m in known):
@@ -53,6 +53,12 @@ def read_year(
         method=method,
     )
     problems = [*results.problems, *(p for a in areas for p in a.problems)]
+    info = plan.targets.plan
+    if info.rolled_from is not None:  # a draft: the new plan's id, date and targets are not filled in yet
+        problems.append(Problem(plan.targets_path, None, None, "plan-rolled",
+                                f"the plan is still the draft rolled forward from {info.rolled_from}: its id, date and "
+                                f"{info.year} targets are not those of the {info.year} plan yet (hrplan validate "
+                                "lists what to fill in)", Severity.WARNING))  # fmt: skip
     tasks = task_summary(plan, results.statuses, as_of or dt.date.today())
     shown = [display_path(str(p)) for p in inputs] or [display_path(plan.targets_path)]  # the published results
     return YearReading(plan, y, method, areas, tasks, problems, shown)

@@ -137,6 +137,8 @@ def diff_files(old: Path, new: Path) -> list[Change]:
     """The changes between two plan files of one kind; for two targets files with a tasks file beside each
     (not the same one), the tasks' changes too. ProblemsFound when a file is not a valid plan file."""
     a, b = load_file(old), load_file(new)
+    if a.problems or b.problems:
+        raise ProblemsFound([*a.problems, *b.problems], "nothing was compared: correct what is listed above")
     kind = kind_of(a)
     if kind is None or kind_of(b) != kind:
         raise UsageError(f"{old} and {new} are not two plan files of one kind (two targets files or two tasks files)")

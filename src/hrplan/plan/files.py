@@ -61,10 +61,11 @@ def plan_for_year(targets: Path | str | None, tasks: Path | str | None, year: in
         bundled = folder.resolve() == bundled_dir()
         out = f"ke-hoach/targets_{year}.yaml" if bundled else display_path(str(wanted))
         then = f", then give --targets {out}" if bundled else ""
+        given = "" if bundled else f" --targets {display_path(plan.targets_path)}"  # the bundled plan is the default
         raise HrplanError(
             f"there is no plan for {year}: {display_path(str(wanted))} does not exist (the plan in that folder is "
             f"for {plan.targets.plan.year}). Roll it forward with the {year - 1} results: hrplan new-year {year} "
-            f"RESULTS.xlsx --targets {display_path(plan.targets_path)} --out {out}{then}"
+            f"RESULTS.xlsx{given} --out {out}{then}"
         )
     year_tasks = folder / f"tasks_{year}.yaml"
     return checked_plan(wanted, year_tasks if year_tasks.is_file() else plan.tasks_path)

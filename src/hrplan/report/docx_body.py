@@ -10,7 +10,7 @@ from hrplan.analysis.progress import SEVERITY_ORDER
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.report.docx_kit import Container, body, run
-from hrplan.report.fmt import fmt_basis, fmt_date, fmt_decimal, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import fmt_amount, fmt_basis, fmt_date, fmt_goal, fmt_ratio
 from hrplan.report.labels import Labels
 
 
@@ -38,7 +38,7 @@ def target_clauses(row: Comparison, reading: YearReading, t: Labels, *, missed_o
         verdict = row.verdict(s)
         if verdict is Verdict.NO_TARGET or (missed_only and verdict is not Verdict.NOT_MET):
             continue
-        words = {"target": fmt_number(row.targets[s], unit, lang), "verdict": t(f"v_{verdict.value}"),
+        words = {"target": fmt_amount(row.targets[s], unit, lang), "verdict": t(f"v_{verdict.value}"),
                  "source": _source(reading, s, t)}  # fmt: skip
         value = row.ratio_targets[s].value
         if value is None:
@@ -52,9 +52,9 @@ def target_clauses(row: Comparison, reading: YearReading, t: Labels, *, missed_o
 def _result(row: Comparison, reading: YearReading, t: Labels) -> str:
     """'Tỷ lệ lao động qua đào tạo đạt 67,7% (năm 2022: 66,7%)'."""
     unit, y = row.indicator.unit, reading.year
-    text = t("s_result", name=_name(row, t), value=fmt_number(row.result, unit, t.lang))
+    text = t("s_result", name=_name(row, t), value=fmt_amount(row.result, unit, t.lang))
     if row.previous is not None:
-        text += t("s_previous", p=y - 1, value=fmt_number(row.previous, unit, t.lang))
+        text += t("s_previous", p=y - 1, value=fmt_amount(row.previous, unit, t.lang))
     return text
 
 
@@ -64,9 +64,9 @@ def sentence(row: Comparison, reading: YearReading, t: Labels) -> str:
     if row.result is None:
         text = t("s_no_result", name=_name(row, t), y=y)
         if row.previous is not None:
-            text += t("s_previous", p=y - 1, value=fmt_number(row.previous, unit, lang))
+            text += t("s_previous", p=y - 1, value=fmt_amount(row.previous, unit, lang))
         named = len(reading.sources) > 1
-        targets = [fmt_number(row.targets[s], unit, lang) + (f" ({_source(reading, s, t)})" if named else "")
+        targets = [fmt_amount(row.targets[s], unit, lang) + (f" ({_source(reading, s, t)})" if named else "")
                    for s in reading.sources if s in row.targets]  # fmt: skip
         if targets:
             text += "; " + t("s_targets_set", targets="; ".join(targets))
@@ -167,9 +167,9 @@ def _pace(doc: Container, reading: YearReading, t: Labels) -> None:
         p, unit = r.progress, r.indicator.unit
         if p is None:  # pragma: no cover - filtered above
             continue
-        details = [] if p.r is None else [f"R = {fmt_decimal(p.r, lang)}"]
+        details: list[str] = []  # the official text gives the projection; R stays in the Markdown and the JSON
         if p.projected_2030 is not None:
-            details.append(f"{t('projected', h=h)}: {fmt_number(p.projected_2030, unit, lang)}")
+            details.append(f"{t('projected', h=h)}: {fmt_amount(p.projected_2030, unit, lang)}")
         if r.goal_2030 is not None:
             details.append(f"{t('goal', h=h)}: {fmt_goal(r.goal_2030, unit, lang)}")
         extra = f" ({'; '.join(details)})" if details else ""

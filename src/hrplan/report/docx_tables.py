@@ -176,7 +176,8 @@ def appendix_02(doc: Document, reading: YearReading, head: Heading, t: Labels) -
         status = reported.get(task.id)
         notes = [x for x in (status.note, status.evidence) if x] if status else []
         values = [task.id, task.title, unit_names(reading, task.lead, t), fmt_date(task.deadline, lang),
-                  t(status.status) if status else "", "; ".join(notes)]  # fmt: skip
+                  t(status.status) if status else "" if "." not in task.id else t("not_reported"),
+                  "; ".join(notes)]  # fmt: skip
         heading = "." not in task.id
         if heading:
             keep_row(line)  # a long task's row may run onto the next page; a heading's never

@@ -45,7 +45,8 @@ def appendix_02(wb: Workbook, reading: YearReading, t: Labels, attached: str) ->
         values = [row["id"], row["title"], "; ".join(plan.unit_name(u) for u in row["lead"]),
                   "; ".join(plan.unit_name(u) for u in row["partners"]),
                   fmt_date(task.deadline if task else None, t.lang), "; ".join(plan.unit_name(u) for u in sec3),
-                  t(status.status) if status else "", (status.note or "") if status else "",
+                  t(status.status) if status else "" if "." not in row["id"] else t("not_reported"),
+                  (status.note or "") if status else "",
                   (status.evidence or "") if status else ""]  # fmt: skip
         heading = "." not in row["id"]
         for c, v in enumerate(values, 1):

@@ -61,6 +61,9 @@ def _chart(ws: Worksheet, top: int, last: int, ncol: int, title: str, unit: str,
         line.width = 22000 if k % 2 == 0 else 15000  # EMU: about 1.7 and 1.2 points
         if k % 2:
             line.dashStyle = "dash"
+        else:  # a marker on each result, so that a single year still shows
+            series.marker.symbol = "circle"
+            series.marker.size = 5
     if unit == "percent":
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
     chart.x_axis.delete = False

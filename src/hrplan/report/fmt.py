@@ -23,7 +23,8 @@ def _fixed(value: float, digits: int) -> str:
     (68,9 / 80 = 86,125% prints 86,13%; Python's own format would print the even 86,12%)."""
     if not math.isfinite(value):  # the readers refuse them; never a crash here
         return str(value)
-    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    # 15 significant digits first, as Excel shows a number: 83,1 / 80 is 103.87499999999999 in binary, 103,88% on screen
+    exact = Decimal(f"{float(value):.15g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return f"{exact:,.{digits}f}"
 
 
@@ -50,6 +51,12 @@ def fmt_number(value: float | None, unit: str, lang: str = "vi") -> str:
         return _localise(_fixed(value, 0 if float(value).is_integer() else 2), lang)
     text = _fixed(value, 2).rstrip("0").rstrip(".")
     return _localise(text, lang) + ("%" if unit == "percent" else "")
+
+
+def fmt_amount(value: float | None, unit: str, lang: str = "vi") -> str:
+    """A value in a sentence: a share as fmt_number writes it, a count with its unit word (9.800 người)."""
+    text = fmt_number(value, unit, lang)
+    return f"{text} {Labels(lang)('people')}" if unit == "people" and value is not None else text
 
 
 def fmt_goal(goal: Goal | None, unit: str, lang: str = "vi") -> str:

@@ -61,7 +61,8 @@ VI: dict[str, str] = {
     "summary": "Năm {y}: {met}/{judged} chỉ tiêu đạt mọi mục tiêu của năm; {reached}/{goals} đã đạt mục tiêu {h}.",
     "gap_unit_note": "Còn thiếu: điểm phần trăm, hoặc số người.",
     "empty": "Không có số liệu hay mục tiêu năm {y}: {ids}.",
-    "basis": 'Tiến độ {h} tính từ năm cơ sở {b} (phương pháp {method}); "chưa đủ số liệu": dưới hai năm có kết quả.',
+    "basis": "Tiến độ {h} tính từ năm cơ sở {b} (phương pháp {method}); "
+    '"chưa đủ số liệu": chưa có kết quả năm cơ sở, hoặc dưới hai năm có kết quả.',
     "tasks_by_lead": "Tiến độ nhiệm vụ theo đơn vị chủ trì",
     "tasks_count": "Số NV",
     "overdue": "Nhiệm vụ quá hạn tính đến {d}:",
@@ -270,7 +271,7 @@ EN: dict[str, str] = {
     "gap_unit_note": "Still to go: percentage points, or people.",
     "empty": "No result or target for {y}: {ids}.",
     "basis": "Pace to {h} measured from the baseline year {b} ({method} method); "
-    '"insufficient data": fewer than two years with results.',
+    '"insufficient data": no result for the baseline year, or fewer than two years with results.',
     "tasks_by_lead": "Tasks by lead unit",
     "tasks_count": "Tasks",
     "overdue": "Tasks overdue as of {d}:",

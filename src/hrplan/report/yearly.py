@@ -43,8 +43,24 @@ def report_files(
     return files
 
 
-def write_report(out_dir: Path, reading: YearReading, options: RenderOptions, skip: Collection[str] = ()) -> list[Path]:
-    """Write the report's files into out_dir: all of them, or none of the new ones."""
+def previous_copy(path: Path) -> Path:
+    """Where a file that is about to be replaced is kept: report-2024.prev-1.docx, -2, … (never over one)."""
+    k = 1
+    while (kept := path.with_name(f"{path.stem}.prev-{k}{path.suffix}")).exists():
+        k += 1
+    return kept
+
+
+def write_report(
+    out_dir: Path, reading: YearReading, options: RenderOptions, skip: Collection[str] = ()
+) -> tuple[list[Path], dict[Path, Path]]:
+    """Write the report's files into out_dir: all of them, or none of the new ones. A file already there with
+    other content (the analyst writes section IV of the Word report by hand, and may edit any file) is kept
+    beside it first, never lost: the files written, and each kept file by the one that replaced it."""
     files = report_files(out_dir, reading, options, skip)
-    write_set(files)
-    return list(files)
+    kept: dict[Path, Path] = {}
+    for path, body in files.items():
+        if path.is_file() and path.read_bytes() != body:
+            kept[path] = previous_copy(path)
+    write_set({**{copy: path.read_bytes() for path, copy in kept.items()}, **files})
+    return list(files), kept
