@@ -18,7 +18,7 @@ below 10% stagnating or regressing.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TypedDict
 
 from hrplan.analysis.ratios import goal_bound, met
@@ -84,9 +84,13 @@ class Progress:
         return TONE[self.klass]
 
     def as_json(self) -> JSONObject:
-        body: JSONObject = asdict(self)
+        # Every field is a scalar: the fields as they are, without asdict's deep copy (one per row of --by-area).
+        body: JSONObject = {name: getattr(self, name) for name in _FIELDS}
         body["class"] = body.pop("klass")
         return body
+
+
+_FIELDS = tuple(f.name for f in fields(Progress))
 
 
 class _Measures(TypedDict):
@@ -146,7 +150,7 @@ def assess(
         judged = _judge(ind, history[t0], history[t], t0, t, method, horizon)
     except (OverflowError, ZeroDivisionError):
         judged = None
-    numbers = [v for v in asdict(judged).values() if isinstance(v, float)] if judged else [math.inf]
+    numbers = [v for v in (getattr(judged, n) for n in _FIELDS) if isinstance(v, float)] if judged else [math.inf]
     if not all(math.isfinite(v) for v in numbers):  # rates beyond a float (a baseline of 5e-324): no reading
         return _blank(method, "insufficient_data", "the values are too far apart for growth rates")
     assert judged is not None
