@@ -4,7 +4,9 @@ Run by hand (not a test):  python benchmarks/bench_compare.py [--sizes 1000 1600
 
 For each size it writes a long-layout results workbook (id, year, value, area) with the bundled
 plan's indicator ids, and the same data as CSV, then reports medians of repeated runs:
-  - openpyxl alone iterating the workbook in read_only mode (values only, and cells with formats);
+  - python-calamine alone iterating the workbook (the floor of issue 18: compare at most 1.5x this);
+  - openpyxl alone iterating the workbook in read_only mode (values only, and cells with formats; --no-openpyxl
+    leaves these out: at 200,000 values they take half a minute each);
   - hrplan reading + comparing it in-process (read_results + analyse of the province);
   - the whole CLI (`hrplan compare FILE --format json`) as a subprocess, with its peak RSS, start-up included;
   - the CLI with one table per area (`--by-area`: every district's comparison in the JSON);
@@ -95,6 +97,14 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def calamine_values(path: Path) -> int:
+    """python-calamine alone: every row of the first sheet as Python values."""
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    return len(wb.get_sheet_by_name(wb.sheet_names[0]).to_python())
+
+
 def openpyxl_values(path: Path) -> int:
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     n = sum(1 for ws in wb.worksheets for _ in ws.iter_rows(values_only=True))
@@ -152,6 +162,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 16000, 200000])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-openpyxl", action="store_true", help="leave out the openpyxl floors")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args()
     print(
@@ -169,15 +180,20 @@ def main() -> None:
                     "values": n,
                     "percent_cells": percent,
                     "size_bytes": path.stat().st_size,
-                    "openpyxl_values_s": median_time(lambda p=path: openpyxl_values(p), rep),
-                    "openpyxl_cells_s": median_time(lambda p=path: openpyxl_cells(p), rep),
+                    "calamine_s": median_time(lambda p=path: calamine_values(p), rep),
                     "hrplan_inprocess_s": median_time(lambda p=path: hrplan_inprocess(p), rep),
                 }
+                if not args.no_openpyxl:
+                    row["openpyxl_values_s"] = median_time(lambda p=path: openpyxl_values(p), rep)
+                    row["openpyxl_cells_s"] = median_time(lambda p=path: openpyxl_cells(p), rep)
                 walls = [cli(path) for _ in range(rep)]
                 row["hrplan_cli_s"] = statistics.median(w for w, _ in walls)
                 row["hrplan_cli_rss_kib"] = max(r for _, r in walls)
-                row["openpyxl_rss_kib"] = reader_rss(path)
+                if not args.no_openpyxl:
+                    row["openpyxl_rss_kib"] = reader_rss(path)
                 row["hrplan_cli_by_area_s"] = cli(path, "--by-area")[0]
+                row["cli_per_calamine"] = round(row["hrplan_cli_s"] / row["calamine_s"], 2)
+                row["by_area_per_cli"] = round(row["hrplan_cli_by_area_s"] / row["hrplan_cli_s"], 2)
                 if not percent:
                     csv_path = Path(tmp) / f"results_{n}.csv"
                     to_csv(path, csv_path)

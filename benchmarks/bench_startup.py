@@ -28,6 +28,8 @@ def main(strict: Annotated[bool, typer.Option("--strict")] = False) -> None:
     pass
 app()
 """
+# Issue 18's floor for validate: the same app importing what hrplan's validation stands on.
+BARE_TYPER_YAML_PYDANTIC = "import yaml, pydantic\n" + BARE_TYPER
 
 
 def median_ms(argv: list[str], runs: int, env: dict[str, str]) -> float:
@@ -51,6 +53,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare_typer.py"
         bare.write_text(BARE_TYPER)
+        bare_yp = Path(tmp) / "bare_typer_yaml_pydantic.py"
+        bare_yp.write_text(BARE_TYPER_YAML_PYDANTIC)
         out = Path(tmp) / "report"
         out.mkdir()
         cases = {
@@ -59,6 +63,7 @@ def main() -> None:
             "hrplan --help": [hrplan, "--help"],
             "import typer, yaml, pydantic": [py, "-c", "import typer, yaml, pydantic"],
             "bare typer app, one option": [py, str(bare), "--strict"],
+            "bare typer app + yaml, pydantic": [py, str(bare_yp), "--strict"],
             "hrplan validate": [hrplan, "validate"],
             "hrplan compare (bundled)": [hrplan, "compare", "--format", "json"],
             "hrplan report (bundled)": [hrplan, "report", "--out-dir", str(out)],
@@ -71,6 +76,8 @@ def main() -> None:
     print(f"--help / import typer           {figures['hrplan --help'] / floor1:5.2f}x  (target 1.2x)")
     print(f"validate / import typer+yaml+pydantic {figures['hrplan validate'] / floor2:5.2f}x  (target 1.3x)")
     print(f"bare typer app / same floor     {figures['bare typer app, one option'] / floor2:5.2f}x")
+    floor3 = figures["bare typer app + yaml, pydantic"]
+    print(f"validate / bare typer app + yaml, pydantic {figures['hrplan validate'] / floor3:5.2f}x  (target 1.2x)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
 

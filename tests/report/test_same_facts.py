@@ -104,6 +104,7 @@ def test_excel_carries_the_json_numbers(outputs: dict[str, object]) -> None:
     for row in districts.iter_rows(min_row=6):
         if row[0].value and row[1].value is None and row[2].value is None:  # a district's heading row
             current = str(row[0].value)
+        assert row[0].row is not None
         area_of[row[0].row] = current
     for r in rows(outputs):
         ws = wb["Phụ biểu 01"] if r["area"] is None else districts

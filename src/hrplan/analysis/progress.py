@@ -18,7 +18,8 @@ below 10% stagnating or regressing.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import TypedDict
 
 from hrplan.analysis.ratios import goal_bound, met
@@ -84,9 +85,14 @@ class Progress:
         return TONE[self.klass]
 
     def as_json(self) -> JSONObject:
-        body: JSONObject = asdict(self)
+        # Every field is a scalar: the fields as they are, without asdict's deep copy (one per row of --by-area).
+        body: JSONObject = {name: getattr(self, name) for name in _FIELDS}
         body["class"] = body.pop("klass")
         return body
+
+
+_FIELDS = tuple(f.name for f in fields(Progress))
+_values = attrgetter(*_FIELDS)  # a Progress's fields as a tuple, in one C call
 
 
 class _Measures(TypedDict):
@@ -146,10 +152,9 @@ def assess(
         judged = _judge(ind, history[t0], history[t], t0, t, method, horizon)
     except (OverflowError, ZeroDivisionError):
         judged = None
-    numbers = [v for v in asdict(judged).values() if isinstance(v, float)] if judged else [math.inf]
-    if not all(math.isfinite(v) for v in numbers):  # rates beyond a float (a baseline of 5e-324): no reading
+    # rates beyond a float (a baseline of 5e-324): no reading
+    if judged is None or not all(math.isfinite(v) for v in _values(judged) if isinstance(v, float)):
         return _blank(method, "insufficient_data", "the values are too far apart for growth rates")
-    assert judged is not None
     return judged
 
 

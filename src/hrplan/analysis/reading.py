@@ -154,7 +154,6 @@ def read_area(
 ) -> AreaReading:
     """The rows of one area (None = the province) in plan order, with missing-result warnings."""
     check_group(plan, group)
-    info = plan.targets.plan
     key = fold(area) if area else None
     mine = [m for m in values if (fold(m.area) if m.area else None) == key]
     if area and not mine:
@@ -162,6 +161,20 @@ def read_area(
         raise UnknownName(f"no results for area '{area}'. Areas in the results: {known}")
     if area:
         area = mine[0].area  # as spelled in the results, not as typed on the command line
+    return _read_own(plan, mine, year, area, group, lead, method)
+
+
+def _read_own(
+    plan: Plan,
+    mine: list[Measured],
+    year: int,
+    area: str | None,
+    group: str | None,
+    lead: str | None,
+    method: str,
+) -> AreaReading:
+    """read_area of the values already found to be the area's own (read_areas groups them once for all)."""
+    info = plan.targets.plan
     by_id: dict[tuple[str, int], Measured] = {}
     problems: list[Problem] = []
     if area is None:  # the plan's published results are the province's history; the inputs override them
@@ -271,14 +284,17 @@ def read_areas(
     province_first — followed by every area found in the results."""
     if not by_area:
         return [read_area(plan, values, year, area, group, lead, method)]
-    has_province = any(not m.area for m in values)
-    out = []
-    if has_province or province_first:
-        out.append(read_area(plan, [m for m in values if not m.area], year, None, group, lead, method))
-    by_key: dict[str, list[Measured]] = {}
+    check_group(plan, group)
+    province: list[Measured] = []
+    by_key: dict[str, list[Measured]] = {}  # in order of first appearance, as areas_of lists them
     for m in values:
         if m.area:
             by_key.setdefault(fold(m.area), []).append(m)
-    for name in areas_of(values):
-        out.append(read_area(plan, by_key[fold(name)], year, name, group, lead, method))
+        else:
+            province.append(m)
+    out = []
+    if province or province_first:
+        out.append(_read_own(plan, province, year, None, group, lead, method))
+    for mine in by_key.values():  # each area as first spelled in the results
+        out.append(_read_own(plan, mine, year, mine[0].area, group, lead, method))
     return out
