@@ -148,3 +148,40 @@ def test_fast_path_agrees_with_parse_cell(raw: object, unit: str, percent_cell: 
     if fast is not None:
         slow = parse_cell(raw, unit, percent_cell)
         assert slow == Parsed(fast), (raw, unit, percent_cell)
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "percent_cell", "value"),
+    [
+        ("77.42", "percent", False, 77.42),
+        ("100", "percent", False, 100.0),
+        ("0", "percent", False, 0.0),
+        (82.75, "percent", False, 82.75),
+        (100, "percent", False, 100.0),
+        (0.7742, "percent", True, 77.42),
+        (0.0, "percent", True, 0.0),
+        (1.0, "percent", True, 100.0),
+        ("9800", "people", False, 9800.0),
+        (9800, "people", False, 9800.0),
+        (0.0, "people", False, 0.0),
+    ],
+)
+def test_the_fast_path_answers_the_common_cells(raw: object, unit: str, percent_cell: bool, value: float) -> None:
+    """The row loop of a 200,000-row file relies on it: plain numbers are answered, not handed to parse_cell."""
+    from hrplan.results.values import fast_number
+
+    assert fast_number(raw, unit, percent_cell) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "percent_cell"),
+    [("100.5", "percent", False), (100.5, "percent", False), (0.5, "percent", False), ("9.800", "people", False),
+     (9.8, "people", False), (-1, "people", False), ("77,42", "percent", False), (1.5, "percent", True),
+     ("0.5", "percent", True), (0.5, "people", True), (".5", "percent", False), ("5.", "percent", False),
+     ("٣", "people", False), (True, "people", False)],
+)  # fmt: skip
+def test_the_fast_path_declines_what_needs_a_message(raw: object, unit: str, percent_cell: bool) -> None:
+    """Out of range, a fraction without a percent format, a grouped or comma number: parse_cell reads (and warns)."""
+    from hrplan.results.values import fast_number
+
+    assert fast_number(raw, unit, percent_cell) is None

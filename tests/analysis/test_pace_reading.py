@@ -135,3 +135,19 @@ def test_blank_classes_in_compare(tmp_path: Path) -> None:
     area = compare_json(tmp_path, [("B2", 2024, "68,9"), ("B2", 2024, "70", "Bát Xát")], "--by-area")
     district = next(r for r in area["indicators"] if r["area"] == "Bát Xát" and r["id"] == "B2")
     assert district["progress_2030"]["class"] == "insufficient_data"  # a district has no published history
+
+
+def test_required_path_reaches_the_goal_each_way() -> None:
+    from hrplan.analysis.progress import Progress, required_path
+
+    # B2: 66,7% in 2022 towards 80% in 2030; compound: 66,7 × (80/66,7)^(k/8); straight: 66,7 + 13,3 × k/8
+    cagr = Progress("cagr", "moderate", baseline_year=2022, baseline=66.7, goal=80.0)
+    path = required_path(cagr, 2030)
+    assert list(path) == list(range(2022, 2031))
+    assert [path[2022 + k] for k in range(9)] == pytest.approx([66.7 * (80 / 66.7) ** (k / 8) for k in range(9)])
+    linear = required_path(Progress("linear", "some_progress", baseline_year=2022, baseline=66.7, goal=80.0), 2030)
+    assert [linear[2022 + k] for k in range(9)] == pytest.approx([66.7 + 13.3 * k / 8 for k in range(9)])
+    zero = required_path(Progress("cagr", "insufficient_data", baseline_year=2022, baseline=0.0, goal=80.0), 2030)
+    assert zero[2026] == pytest.approx(40.0)  # a zero baseline has no growth rate: the straight line
+    assert required_path(Progress("cagr", "achieved", baseline_year=2030, baseline=70.0, goal=80.0), 2030) == {}
+    assert required_path(Progress("cagr", "no_goal"), 2030) == {}
