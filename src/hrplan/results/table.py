@@ -29,6 +29,9 @@ ALIASES = {
 }
 _LOOKUP = {alias: key for key, names in ALIASES.items() for alias in names}
 _BY_LENGTH = sorted(_LOOKUP, key=len, reverse=True)
+# A column of the year's targets beside its results ('Kế hoạch năm 2024', 'KH 2024', 'MT ĐA 2023', as appendix 01
+# and hrplan's unit workbooks print them) names a year too: it is a target, never read as results.
+TARGET_WORDS = ("ke hoach", "kh", "muc tieu", "mt", "chi tieu giao", "target", "targets", "plan")
 
 
 class _Unset(Enum):
@@ -39,9 +42,14 @@ _UNSET: Final = _Unset.UNSET  # a cache miss (None is a cached answer); an enum 
 
 
 def classify(raw: CellValue) -> str | None:
-    """What a header cell names: 'id', 'year', 'value', 'area', 'note', or '@2023' for a year column."""
+    """What a header cell names: 'id', 'year', 'value', 'area', 'note', 'target' (a column of targets, not read),
+    or '@2023' for a year column."""
     if raw is None:
         return None
+    if isinstance(raw, str):
+        key = fold(raw)
+        if any(key == w or key.startswith(w + " ") for w in TARGET_WORDS):
+            return "target"
     if (isinstance(raw, int | float) and not isinstance(raw, bool)) or (
         isinstance(raw, str) and any(ch.isdigit() for ch in raw)
     ):
