@@ -185,6 +185,14 @@ def _plan(targets: Path | None, tasks: Path | None, year: int | None = None) -> 
     return plan_for_year(targets, tasks, year)
 
 
+def _reporters(plan: "Plan") -> dict[str, tuple[str, ...]]:
+    """The units that report each task: the collection file beside the plan (who reports what), else the plan's
+    lead units."""
+    from hrplan.plan.collection import checked_collection
+
+    return checked_collection(plan).task_map()
+
+
 def _day(text: str | None, option: str) -> "dt.date":
     import datetime as dt
 
@@ -358,7 +366,7 @@ def compare(
     if out is not None:
         _check_output(out, tuple(OUT_SUFFIXES), [*inputs, plan.targets_path, plan.tasks_path])
     reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
-                        method=method.value, as_of=_day(as_of, "--as-of"))  # fmt: skip
+                        method=method.value, as_of=_day(as_of, "--as-of"), reporters=_reporters(plan))  # fmt: skip
     color = use_color(no_color)
     body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color))
     if isinstance(body, str):
@@ -452,7 +460,7 @@ def report(
     plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
-                        as_of=_day(as_of, "--as-of"))  # fmt: skip
+                        as_of=_day(as_of, "--as-of"), reporters=_reporters(plan))  # fmt: skip
     read: list[Path | str] = [*inputs, plan.targets_path, plan.tasks_path, *([docx_template] if docx_template else [])]
     for path in report_paths(out_dir, reading.year, skip):
         _check_output(path, path.suffix, read)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading, pick_year, published, read_areas
-from hrplan.analysis.tasks import task_summary
+from hrplan.analysis.tasks import disagreements, task_summary
 from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Severity
@@ -26,11 +27,13 @@ def read_year(
     lead: str | None = None,
     method: str = "cagr",
     as_of: dt.date | None = None,
+    reporters: Mapping[str, tuple[str, ...]] | None = None,
 ) -> YearReading:
     """The year's reading of the results files (none: the results the plan publishes); ProblemsFound when a
     file or cell has an error.
 
     by_area: the province (when it has values; always with province_first) followed by every area.
+    reporters: the units expected to report each task (the collection assignment), whose statuses make the task's.
     """
     results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):
@@ -52,7 +55,7 @@ def read_year(
         lead=lead,
         method=method,
     )
-    problems = [*results.problems, *(p for a in areas for p in a.problems)]
-    tasks = task_summary(plan, results.statuses, as_of or dt.date.today())
+    tasks = task_summary(plan, results.statuses, as_of or dt.date.today(), reporters)
+    problems = [*results.problems, *(p for a in areas for p in a.problems), *disagreements(plan, tasks)]
     shown = [display_path(str(p)) for p in inputs] or [display_path(plan.targets_path)]  # the published results
     return YearReading(plan, y, method, areas, tasks, problems, shown)

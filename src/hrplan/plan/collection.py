@@ -98,6 +98,14 @@ class Collection:
     def task_reporters(self, task_id: str) -> tuple[str, ...]:
         return tuple(u.unit for u in self.units if task_id in u.tasks)
 
+    def task_map(self) -> dict[str, tuple[str, ...]]:
+        """Task id -> the units that report it (the co-leads whose statuses make the task's)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for u in self.units:
+            for tid in u.tasks:
+                out[tid] = (*out.get(tid, ()), u.unit)
+        return out
+
     def indicator_reporters(self, ind_id: str) -> tuple[str, ...]:
         return tuple(u.unit for u in self.units if ind_id in u.all_indicators)
 

@@ -56,6 +56,12 @@ VI: dict[str, str] = {
     # task statuses
     **{k: vi for k, (vi, _) in STATUSES.items()},
     "not_reported": "chưa báo cáo",
+    "no_unit": "tệp không ghi đơn vị",
+    "shared_tasks": "Nhiệm vụ do nhiều đơn vị cùng chủ trì: tình trạng của từng đơn vị",
+    "overall_status": "Tình trạng chung",
+    "by_unit_status": "Tình trạng theo từng đơn vị chủ trì",
+    "status_rule": "Tình trạng chung: hoàn thành khi mọi đơn vị chủ trì báo cáo hoàn thành; đang triển khai khi có "
+    "đơn vị đã triển khai; còn lại: chưa triển khai.",
     # sentences
     "summary": "Năm {y}: {met}/{judged} chỉ tiêu đạt mọi mục tiêu của năm; {reached}/{goals} đã đạt mục tiêu {h}.",
     "gap_unit_note": "Còn thiếu: điểm phần trăm, hoặc số người.",
@@ -261,6 +267,12 @@ EN: dict[str, str] = {
     "method_linear": "linear",
     **{k: en for k, (_, en) in STATUSES.items()},
     "not_reported": "not reported",
+    "no_unit": "file naming no unit",
+    "shared_tasks": "Tasks led jointly: each lead unit's status",
+    "overall_status": "Overall status",
+    "by_unit_status": "Status by lead unit",
+    "status_rule": "Overall status: done only when every lead unit says done; in progress when any has started; "
+    "otherwise not started.",
     "summary": "{y}: {met} of {judged} indicators met all their targets for the year; {reached} of {goals} have "
     "reached their {h} goal.",
     "gap_unit_note": "Still to go: percentage points, or people.",

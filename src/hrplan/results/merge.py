@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from hrplan.core.problems import Problem
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
+from hrplan.results.reporting import UnitNames
 from hrplan.results.table import read_sheet
 from hrplan.results.taskstatus import merge_statuses
 from hrplan.results.workbook import open_results
@@ -20,13 +22,15 @@ def read_file(path: Path, plan: Plan) -> Results:
     """All results of one xlsx or CSV file."""
     sheets, problems, handle = open_results(path)
     out = Results(problems=list(problems))
+    names = UnitNames(plan)
     try:
         for sheet in sheets:
-            part = read_sheet(sheet, str(path), plan)
+            part = read_sheet(sheet, str(path), plan, names)
             out.tables += part.tables
             out.values += part.values
             out.problems += part.problems
             out.statuses += part.statuses
+            out.units += part.units
         if sheets and not out.tables:
             out.problems.append(
                 Problem(
@@ -53,6 +57,8 @@ def read_file(path: Path, plan: Plan) -> Results:
     finally:
         if handle is not None:
             handle.close()
+    if out.unit is not None:  # a tasks sheet without a unit of its own speaks for the file's unit
+        out.statuses = [s if s.unit else replace(s, unit=out.unit) for s in out.statuses]
     return out
 
 
@@ -84,8 +90,7 @@ def merge(parts: Iterable[Results]) -> Results:
                         "keep one value",
                     )
                 )
-    out.statuses, conflicts = merge_statuses(statuses)
-    out.problems += conflicts
+    out.statuses = merge_statuses(statuses)
     return out
 
 

@@ -14,7 +14,8 @@ from typing import Final
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Indicator, Plan
-from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.measured import Measured, Provenance, Results, UnitLine
+from hrplan.results.reporting import UnitNames, find_unit_line
 from hrplan.results.taskstatus import read_task_rows, task_header
 from hrplan.results.values import fast_number, parse_cell, parse_year
 from hrplan.results.workbook import CellValue, Row, Sheet
@@ -88,9 +89,11 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int], dict[int, int]] |
     return None
 
 
-def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
-    """Read the results table of one sheet (long or wide layout); a sheet without one gives nothing."""
+def read_sheet(sheet: Sheet, path: str, plan: Plan, names: UnitNames | None = None) -> Results:
+    """Read the results table of one sheet (long or wide layout) or its tasks table, and the reporting unit named
+    above it ('Đơn vị báo cáo'); a sheet without a table gives only its reporting unit, if it names one."""
     out = Results()
+    names = names or UnitNames(plan)
     rows = iter(sheet.rows)
     head_rows = [r for _, r in zip(range(HEADER_SCAN_ROWS), rows, strict=False)]
     found = find_header(head_rows)
@@ -99,16 +102,32 @@ def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
     def where(n: int, c: int) -> Provenance:
         return Provenance(path, sheet_name, n, c + 1)
 
+    def unit_above(first_row: int) -> UnitLine | None:
+        line = find_unit_line((r for r in head_rows if r[0] < first_row), names, where)
+        if line is not None:
+            out.units.append(line)
+            bad = names.problem(line)
+            if bad:
+                out.problems.append(bad)
+        return line
+
     if found is None:
         for n, values, _ in head_rows:
             task_fields = task_header(values)
             if task_fields:
+                line = unit_above(n)
                 rest = [r for r in head_rows if r[0] > n]
-                out.statuses, out.problems = read_task_rows(chain(rest, rows), task_fields, plan, where)
+                out.statuses, problems = read_task_rows(
+                    chain(rest, rows), task_fields, plan, where, line.unit if line else None, names
+                )
+                out.problems += problems
                 out.tables = 1
                 break
+        else:
+            unit_above(HEADER_SCAN_ROWS + 1)
         return out
     header_row, fields, years = found
+    unit_above(header_row)
     out.tables = 1
     _read_rows(chain([r for r in head_rows if r[0] > header_row], rows), fields, years, sheet, plan, where, out)
     return out
