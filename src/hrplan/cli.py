@@ -478,32 +478,93 @@ def report(
     _exit_for(reading, strict)
 
 
+CollectionOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--collection",
+        help="Who reports what (default: collection_<year>.yaml beside the plan, else the plan's lead units).",
+        dir_okay=False,
+    ),
+]
+
+
 @app.command()
 def template(
-    out: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).", dir_okay=False)],
+    out: Annotated[
+        Path | None, typer.Argument(help="The workbook to write (.xlsx); none with --all-units.", dir_okay=False)
+    ] = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="One unit's workbook: its indicators and tasks (name, short form or id)."),
+    ] = None,
+    all_units: Annotated[
+        bool, typer.Option("--all-units", help="One workbook per reporting unit, written into --out-dir.")
+    ] = False,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", "-o", help="Folder for --all-units (created if missing).", file_okay=False),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing workbooks.")] = False,
+    collection: CollectionOpt = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
-    """Write a results workbook ready to fill in: one row per indicator, a column per year,
-    validated input cells, a tasks sheet and instructions in Vietnamese.
+    """Write the workbook to fill in: with --unit, the one a department fills in and sends back (its indicators,
+    those it reports by district, its tasks, the deadline and where to send it); with --all-units, one per
+    reporting unit; without either, one workbook with every indicator and task.
 
-    Example: hrplan template ket_qua_2024.xlsx --year 2024
+    Example: hrplan template --all-units --out-dir bieu-mau/2024 --year 2024
     """
-    from hrplan.core.atomic import check_not_input, write_bytes
-    from hrplan.report.template import template_bytes
+    from hrplan.core.atomic import check_not_input, write_set
+    from hrplan.plan.collection import checked_collection
+    from hrplan.plan.queries import find_unit
 
+    if all_units and unit:
+        raise UsageError("give --unit NAME for one unit's workbook or --all-units for every unit, not both")
+    if all_units and (out is not None or out_dir is None):
+        raise UsageError("--all-units writes one workbook per unit into a folder: give --out-dir DIR and no OUT")
+    if not all_units and (out is None or out_dir is not None):
+        raise UsageError(
+            "name the workbook (hrplan template OUT.xlsx), or write every unit's with --all-units --out-dir"
+        )
     plan = _plan(targets, tasks, year)
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the template is an Excel workbook; name it with .xlsx")
-    if out.exists() and not force:
-        raise UsageError(f"{out} exists: choose another name, or add --force to replace it")
-    check_not_input(out, [plan.targets_path, plan.tasks_path])
-    write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
-    _out(f"wrote {out}")
+    y = year or plan.targets.plan.year
+    read: list[Path | str] = [plan.targets_path, plan.tasks_path, *([collection] if collection else [])]
+    files: dict[Path, bytes] = {}
+    if unit is None and not all_units and out is not None:
+        from hrplan.report.template import template_bytes
+
+        files[out] = template_bytes(plan, y)
+    else:
+        from hrplan.report.unit_template import unit_template_bytes, unit_templates
+
+        assignment = checked_collection(plan, collection)
+        if all_units and out_dir is not None:
+            files = {out_dir / name: data for name, data in unit_templates(plan, assignment, y, lang.value).items()}
+        elif out is not None and unit is not None:
+            mine = assignment.unit(find_unit(plan, unit).id)
+            if mine is None:
+                who = ", ".join(u.unit for u in assignment.units)
+                raise UsageError(f"'{unit}' reports nothing in {assignment.path or 'the plan'}: the reporting units "
+                                 f"are {who}")  # fmt: skip
+            files[out] = unit_template_bytes(plan, assignment, mine, y, lang.value)
+    for path in files:
+        if path.suffix.lower() != ".xlsx":
+            raise UsageError(f"{path}: the template is an Excel workbook; name it with .xlsx")
+        if path.exists() and not force:
+            raise UsageError(f"{path} exists: choose another name, or add --force to replace it")
+        check_not_input(path, read)
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"{out_dir} is a file, not a folder: choose another --out-dir")
+        out_dir.mkdir(parents=True, exist_ok=True)
+    write_set(files)
+    for path in files:
+        _out(f"wrote {path}")
 
 
 @app.command("new-year")
