@@ -9,6 +9,7 @@ from pathlib import Path
 from hrplan.core.problems import Problem
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
+from hrplan.results.form import FORM_SHEET, check_form, decode, recording
 from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
 from hrplan.results.reporting import UnitNames
 from hrplan.results.table import read_sheet
@@ -23,14 +24,23 @@ def read_file(path: Path, plan: Plan) -> Results:
     sheets, problems, handle = open_results(path)
     out = Results(problems=list(problems))
     names = UnitNames(plan)
+    form_rows = None
+    if any(s.name == FORM_SHEET for s in sheets):  # a department's form: checked against its copy once read
+        sheets, form_rows = recording(sheets)
     try:
         for sheet in sheets:
             part = read_sheet(sheet, str(path), plan, names)
+            if form_rows is not None:
+                for _ in sheet.rows:  # the rest of the sheet, for the check
+                    pass
             out.tables += part.tables
             out.values += part.values
             out.problems += part.problems
             out.statuses += part.statuses
             out.units += part.units
+        form = decode(form_rows[FORM_SHEET]) if form_rows is not None else None
+        if form is not None and form_rows is not None:
+            out.problems += check_form(str(path), form, form_rows)
         if sheets and not out.tables:
             out.problems.append(
                 Problem(
