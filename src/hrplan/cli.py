@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from hrplan.analysis.reading import YearReading
+    from hrplan.plan.collection import Collection
     from hrplan.plan.model import Plan
     from hrplan.report.registry import DocxTemplate
 
@@ -185,12 +186,11 @@ def _plan(targets: Path | None, tasks: Path | None, year: int | None = None) -> 
     return plan_for_year(targets, tasks, year)
 
 
-def _reporters(plan: "Plan") -> dict[str, tuple[str, ...]]:
-    """The units that report each task: the collection file beside the plan (who reports what), else the plan's
-    lead units."""
+def _collection(plan: "Plan") -> "Collection":
+    """Who reports what: the collection file beside the plan, else the plan's lead units."""
     from hrplan.plan.collection import checked_collection
 
-    return checked_collection(plan).task_map()
+    return checked_collection(plan)
 
 
 def _day(text: str | None, option: str) -> "dt.date":
@@ -366,7 +366,7 @@ def compare(
     if out is not None:
         _check_output(out, tuple(OUT_SUFFIXES), [*inputs, plan.targets_path, plan.tasks_path])
     reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
-                        method=method.value, as_of=_day(as_of, "--as-of"), reporters=_reporters(plan))  # fmt: skip
+                        method=method.value, as_of=_day(as_of, "--as-of"), collection=_collection(plan))  # fmt: skip
     color = use_color(no_color)
     body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color))
     if isinstance(body, str):
@@ -460,7 +460,7 @@ def report(
     plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
-                        as_of=_day(as_of, "--as-of"), reporters=_reporters(plan))  # fmt: skip
+                        as_of=_day(as_of, "--as-of"), collection=_collection(plan))  # fmt: skip
     read: list[Path | str] = [*inputs, plan.targets_path, plan.tasks_path, *([docx_template] if docx_template else [])]
     for path in report_paths(out_dir, reading.year, skip):
         _check_output(path, path.suffix, read)
@@ -565,6 +565,55 @@ def template(
     write_set(files)
     for path in files:
         _out(f"wrote {path}")
+
+
+class CollectFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("collect")
+def collect_cmd(
+    folder: Annotated[Path, typer.Argument(help="The folder of the workbooks that came back.", file_okay=False)],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year collected (default: the plan's year).")] = None,
+    fmt: Annotated[CollectFormat, typer.Option("--format", "-f", help="table or json.")] = CollectFormat.table,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 while anything expected is missing or a file has an error.")
+    ] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
+    collection: CollectionOpt = None,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Which units' workbooks have come back: for each reporting unit its files, the indicators and tasks expected
+    and reported, what is still missing; the files that belong to no unit; conflicts. Exit 0 (--strict: exit 1
+    while anything is missing).
+
+    Example: hrplan collect bao-cao-ve/2024 --format json
+    """
+    from hrplan.analysis.collect import collect, folder_files
+    from hrplan.core.problems import Severity
+    from hrplan.plan.collection import checked_collection
+    from hrplan.report.problems import render_text, use_color
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder: give the folder the returned workbooks were saved in")
+    plan = _plan(targets, tasks, year)
+    assignment = checked_collection(plan, collection)
+    collected = collect(plan, assignment, folder_files(folder), year or plan.targets.plan.year)
+    if fmt is CollectFormat.json:
+        _out(_json(collected.as_json()))
+    else:
+        from hrplan.report.collect_view import render
+        from hrplan.report.terminal import console
+
+        color = use_color(no_color)
+        console(color).print(render(plan, collected, lang.value))
+        if collected.problems:
+            _err(render_text(collected.problems))
+    errors = any(p.severity is Severity.ERROR for p in collected.problems)
+    raise typer.Exit(EXIT_PROBLEMS if strict and (collected.missing or errors) else EXIT_OK)
 
 
 @app.command("new-year")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading, pick_year, published, read_areas
@@ -11,6 +11,7 @@ from hrplan.analysis.tasks import disagreements, task_summary
 from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Severity
+from hrplan.plan.collection import Collection
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_results
 
@@ -27,15 +28,15 @@ def read_year(
     lead: str | None = None,
     method: str = "cagr",
     as_of: dt.date | None = None,
-    reporters: Mapping[str, tuple[str, ...]] | None = None,
+    collection: Collection | None = None,
 ) -> YearReading:
     """The year's reading of the results files (none: the results the plan publishes); ProblemsFound when a
     file or cell has an error.
 
     by_area: the province (when it has values; always with province_first) followed by every area.
-    reporters: the units expected to report each task (the collection assignment), whose statuses make the task's.
+    collection: who reports what: the units whose statuses make each task's, and the unit a file is named after.
     """
-    results = read_results(inputs, plan)
+    results = read_results(inputs, plan, _named_after(collection) if collection else None)
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct the cells listed above and run again")
     known = [*results.values, *published(plan)]  # the plan's own results count as history
@@ -55,7 +56,16 @@ def read_year(
         lead=lead,
         method=method,
     )
+    reporters = collection.task_map() if collection else None
     tasks = task_summary(plan, results.statuses, as_of or dt.date.today(), reporters)
     problems = [*results.problems, *(p for a in areas for p in a.problems), *disagreements(plan, tasks)]
     shown = [display_path(str(p)) for p in inputs] or [display_path(plan.targets_path)]  # the published results
     return YearReading(plan, y, method, areas, tasks, problems, shown)
+
+
+def _named_after(collection: Collection) -> Callable[[Path], str | None]:
+    def unit(path: Path) -> str | None:
+        found = collection.by_file_name(path.name)
+        return found.unit if found else None
+
+    return unit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,8 +19,9 @@ from hrplan.results.workbook import open_results
 __all__ = ["Measured", "Provenance", "Results", "merge", "read_file", "read_results"]
 
 
-def read_file(path: Path, plan: Plan) -> Results:
-    """All results of one xlsx or CSV file."""
+def read_file(path: Path, plan: Plan, named_after: str | None = None) -> Results:
+    """All results of one xlsx or CSV file. `named_after`: the unit the file is named after, whose statuses a
+    tasks table holds when neither the table nor the workbook names a reporting unit."""
     sheets, problems, handle = open_results(path)
     out = Results(problems=list(problems))
     names = UnitNames(plan)
@@ -67,8 +68,9 @@ def read_file(path: Path, plan: Plan) -> Results:
     finally:
         if handle is not None:
             handle.close()
-    if out.unit is not None:  # a tasks sheet without a unit of its own speaks for the file's unit
-        out.statuses = [s if s.unit else replace(s, unit=out.unit) for s in out.statuses]
+    owner = out.unit or named_after
+    if owner is not None:  # a tasks sheet without a unit of its own speaks for the file's unit
+        out.statuses = [s if s.unit else replace(s, unit=owner) for s in out.statuses]
     return out
 
 
@@ -104,6 +106,6 @@ def merge(parts: Iterable[Results]) -> Results:
     return out
 
 
-def read_results(paths: list[Path], plan: Plan) -> Results:
-    """Read and merge every results file."""
-    return merge(read_file(p, plan) for p in paths)
+def read_results(paths: list[Path], plan: Plan, named_after: Callable[[Path], str | None] | None = None) -> Results:
+    """Read and merge every results file; `named_after` gives the unit a file is named after (see read_file)."""
+    return merge(read_file(p, plan, named_after(p) if named_after else None) for p in paths)
