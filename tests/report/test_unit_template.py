@@ -70,6 +70,8 @@ def test_a_departments_workbook(forms: Path, plan: Plan) -> None:
     assert [c.value for c in tasks[4]] == ["Mã nhiệm vụ", "Nhiệm vụ", "Đơn vị chủ trì", "Tình trạng", "Ghi chú",
                                             "Minh chứng"]  # fmt: skip
     rows = {tasks.cell(r, 1).value: r for r in range(5, tasks.max_row + 1)}
+    assert list(rows)[:4] == ["1", "1.3", "1.4", "1.7"]  # a heading above its tasks, for context
+    assert tasks.cell(rows["3.6"], 4).protection.locked and not tasks.cell(rows["3.6.a"], 4).protection.locked
     full = plan.task("3.3.b")
     assert full is not None and tasks.cell(rows["3.3.b"], 2).value == full.title  # never truncated
     assert tasks.cell(rows["3.6.b"], 3).value == "Sở Giáo dục và Đào tạo"  # given by the collection file

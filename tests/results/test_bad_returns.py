@@ -37,7 +37,9 @@ def returned(form: Path, tmp_path: Path, change: Callable[[Any], None]) -> Path:
     """The form filled in as a clerk does (A1 = 85,1; task 1.3 done), then changed."""
     wb = openpyxl.load_workbook(form)
     wb["Kết quả"]["F6"] = "85,1"
-    wb["Nhiệm vụ"]["D5"] = "hoàn thành"
+    tasks = wb["Nhiệm vụ"]
+    row_13 = next(r for r in range(5, tasks.max_row + 1) if tasks.cell(r, 1).value == "1.3")
+    tasks.cell(row_13, 4).value = "hoàn thành"
     change(wb)
     path = tmp_path / form.name
     wb.save(path)

@@ -169,7 +169,8 @@ VI: dict[str, str] = {
     "chưa có số liệu thì để trống.",
     "form_hint_districts": "Mỗi dòng là một địa bàn: nhập kết quả năm {y} của địa bàn vào ô nền vàng; chưa có số "
     "liệu thì để trống.",
-    "form_hint_tasks": "Chọn tình trạng trong danh sách (ô nền vàng); ghi kết quả cụ thể và minh chứng bên cạnh.",
+    "form_hint_tasks": "Cột Tình trạng: chọn chưa triển khai, đang triển khai hoặc hoàn thành; ghi kết quả cụ thể "
+    "vào cột Ghi chú, số và ngày văn bản vào cột Minh chứng. Dòng nền xám là mục lớn, không điền.",
     "form_prev": "Kết quả năm {p}",
     "form_target": "Kế hoạch năm {y}",
     "form_result": "Kết quả năm {y}",
@@ -463,8 +464,8 @@ EN: dict[str, str] = {
     "(9800); leave blank when there is no figure yet.",
     "form_hint_districts": "One row per district: type the district's {y} result in the yellow cell; leave blank "
     "when there is no figure yet.",
-    "form_hint_tasks": "Choose the status from the list (yellow cells); write what was done and the evidence beside "
-    "it.",
+    "form_hint_tasks": "Status: choose not started, in progress or done; write what was done under Notes, the "
+    "document's number and date under Evidence. Grey rows are headings: nothing to fill in.",
     "form_prev": "Result {p}",
     "form_target": "Target {y}",
     "form_result": "Result {y}",

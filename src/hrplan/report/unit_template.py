@@ -50,6 +50,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _INPUT_SIDE = Side(style="thin", color="BF9000")
 INPUT_BORDER = Border(left=_INPUT_SIDE, right=_INPUT_SIDE, top=_INPUT_SIDE, bottom=_INPUT_SIDE)
 HEAD_ROW = 4  # title, reporting unit, hint, then the table's header
+MIN_ROW = 20.0  # points: a printed row a value can be written in by hand
 
 
 class Builder:
@@ -79,6 +80,8 @@ class Builder:
         return 0 if self.t.lang == "vi" else 1
 
     def input(self, ws: Worksheet, row: int, col: int, kind: str, number_format: str | None = None) -> None:
+        if row > HEAD_ROW and ws.title != self.t("form_sheet_guide"):
+            ws.cell(HEAD_ROW, col).fill = INPUT_FILL  # the header of a column to fill in, in the same colour
         cell = ws.cell(row, col)
         cell.fill, cell.border, cell.protection = INPUT_FILL, INPUT_BORDER, Protection(locked=False)
         cell.alignment = WRAP if kind in ("note", "evidence", "person") else Alignment(vertical="center")
@@ -197,10 +200,20 @@ def _tasks(f: Builder, wb: Workbook) -> None:
     heads = [t("form_task_id"), t("form_task"), t("lead"), t("status"), t("notes"), t("evidence")]
     _head(f, ws, t("form_tasks_title", y=y), t("form_hint_tasks"), heads, [9, 62, 24, 17, 30, 22])
     co_leads = f.collection.task_map()
-    for r, tid in enumerate(f.unit.tasks, start=HEAD_ROW + 1):
+    shown: set[str] = set()
+    r = HEAD_ROW + 1
+    for tid in f.unit.tasks:
         task = f.plan.task(tid)
         if task is None:
             continue
+        parts = tid.split(".")
+        for k in range(1, len(parts)):  # the headings above it, for context: grey, nothing to fill in
+            parent = f.plan.task(".".join(parts[:k]))
+            if parent is not None and parent.id not in shown and parent.id not in f.unit.tasks:
+                for c, value in enumerate([parent.id, parent.title, None, None, None, None], 1):
+                    _put(ws, r, c, value, bold=True).fill = GROUP_FILL
+                shown.add(parent.id)
+                r += 1
         title = task.title
         if task.deadline is not None:  # in the title, not a column: a date of its own could pass for a year heading
             title += f"\n({t('form_due', d=fmt_date(task.deadline, t.lang))})"
@@ -211,6 +224,8 @@ def _tasks(f: Builder, wb: Workbook) -> None:
         f.input(ws, r, 4, "status")
         f.input(ws, r, 5, "note")
         f.input(ws, r, 6, "evidence")
+        shown.add(tid)
+        r += 1
 
 
 def _guide(f: Builder, ws: Worksheet, sheets: list[str]) -> None:
@@ -285,6 +300,8 @@ def unit_template_bytes(plan: Plan, collection: Collection, unit: UnitAssignment
     for ws in wb.worksheets:
         use_font(ws)
         fit_heights(ws, 2 if ws is guide else HEAD_ROW, chars_per_width=1.3)
+        for r in range(HEAD_ROW + 1, ws.max_row + 1) if ws is not guide else ():
+            ws.row_dimensions[r].height = max(ws.row_dimensions[r].height or 0, MIN_ROW)  # room to write by hand
         print_setup(ws, "1:1" if ws is guide else f"{HEAD_ROW}:{HEAD_ROW}")
         ws.protection.sheet = True  # no password: a lock against slips, not against the unit
         ws.protection.formatRows = ws.protection.formatColumns = False  # rows and columns may still be resized
