@@ -61,6 +61,10 @@ def test_a_file_is_found_by_its_unit(plan: Plan) -> None:
         found = collection.by_file_name(name)
         assert found is not None and found.unit == "so_gddt", name
     assert collection.by_file_name("ket_qua_2024.xlsx") is None
+    for name, unit in (("Sở Nội vụ 2024.xlsx", "so_noivu"), ("bao_cao_noi_vu.xlsx", None), ("noi vu.xlsx", "so_noivu"),
+                       ("UBND huyen.xlsx", "ubnd_huyen"), ("So.xlsx", None), ("Sở Du lịch.xlsx", None)):  # fmt: skip
+        found = collection.by_file_name(name)
+        assert (found.unit if found else None) == unit, name
 
 
 BAD = """\

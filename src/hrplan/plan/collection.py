@@ -17,8 +17,10 @@ from pathlib import Path
 
 from pydantic import Field
 
+from hrplan.core.errors import UnknownName
 from hrplan.core.problems import Problem
 from hrplan.plan.model import Frozen, IndicatorId, Plan, TaskId, Text, UnitId
+from hrplan.plan.units import UnitIndex
 
 
 class CollectionInfo(Frozen):
@@ -91,6 +93,7 @@ class Collection:
     districts: tuple[str, ...] = ()
     path: str | None = None  # the collection file, None when derived from the plan alone
     notes: dict[str, str] = field(default_factory=dict)  # unit -> the note of its entry in the file
+    index: UnitIndex | None = field(default=None, repr=False, compare=False)  # the plan's units, found by name
 
     def unit(self, unit_id: str) -> UnitAssignment | None:
         return next((u for u in self.units if u.unit == unit_id), None)
@@ -110,10 +113,17 @@ class Collection:
         return tuple(u.unit for u in self.units if ind_id in u.all_indicators)
 
     def by_file_name(self, name: str) -> UnitAssignment | None:
-        """The unit a file is named after: its id with or without the year (so_gddt_2024.xlsx, so-gddt.xlsx)."""
-        stem = re.sub(r"[\s_.-]*(19|20)[0-9]{2}$", "", Path(name).stem).casefold()
-        key = re.sub(r"[\s-]+", "_", stem)
-        return next((u for u in self.units if u.unit == key), None)
+        """The unit a file is named after: its id with or without the year (so_gddt_2024.xlsx, so-gddt.xlsx), else
+        a name the plan's unit index knows (Sở Nội vụ 2024.xlsx, noi vu.xlsx: accents optional)."""
+        stem = re.sub(r"[\s_.-]*(19|20)[0-9]{2}$", "", Path(name).stem)
+        key = re.sub(r"[\s-]+", "_", stem.casefold())
+        found = next((u for u in self.units if u.unit == key), None)
+        if found is None and self.index is not None and len(stem) >= 4:
+            try:
+                found = self.unit(self.index.find(stem.replace("_", " ")).id)
+            except UnknownName:
+                return None
+        return found
 
 
 def collection_path(plan: Plan) -> Path:
@@ -168,6 +178,7 @@ def derive(plan: Plan, file: CollectionFile | None = None, path: str | None = No
         tuple(file.districts.names) if file and file.districts else (),
         path,
         notes,
+        UnitIndex(plan.tasks.units),
     )
 
 
