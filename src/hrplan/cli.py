@@ -218,7 +218,8 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info-level notes.")] = False,
 ) -> None:
-    """Check plan YAML files: schema, ids, unit references, ranges, structure sums, target paths.
+    """Check plan YAML files: schema, ids, unit references, ranges, structure sums, target paths; and the
+    collection file (who reports what), given or found beside the plan.
 
     Each problem prints as `path:line:col: severity: message [code]`.
 

@@ -162,6 +162,8 @@ VI: dict[str, str] = {
     "đổi tên hay xóa trang.",
     "form_guide_send": "Ghi người lập biểu, điện thoại, ngày lập ở trên, lưu tệp dạng Excel (.xlsx), giữ nguyên tên "
     "tệp và gửi về {to} {by}.",
+    "form_guide_send_open": "Ghi người lập biểu, điện thoại, ngày lập ở trên, lưu tệp dạng Excel (.xlsx), giữ nguyên "
+    "tên tệp và gửi về đơn vị tổng hợp theo thời hạn được giao.",
     "form_results_title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y}",
     "form_districts_title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {y} THEO ĐỊA BÀN",
     "form_tasks_title": "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM {y}",
@@ -457,6 +459,8 @@ EN: dict[str, str] = {
     "and do not rename or delete sheets.",
     "form_guide_send": "Fill in who prepared the form, the phone and the date above, save it as an Excel workbook "
     "(.xlsx) under the same file name and send it to {to} {by}.",
+    "form_guide_send_open": "Fill in who prepared the form, the phone and the date above, save it as an Excel "
+    "workbook (.xlsx) under the same file name and send it to the unit that collects the returns, by the date set.",
     "form_results_title": "INDICATOR RESULTS {y}",
     "form_districts_title": "INDICATOR RESULTS {y} BY DISTRICT",
     "form_tasks_title": "TASKS: STATUS IN {y}",

@@ -162,7 +162,8 @@ def _guide(f: Builder, ws: Worksheet, sheets: list[str]) -> None:
         steps += [t("form_guide_numbers"), t("form_guide_blank")]
     if "tasks" in sheets:
         steps.append(t("form_guide_tasks", sheet=names["tasks"]))
-    steps += [t("form_guide_locked"), t("form_guide_send", to=to, by=by)]
+    send = t("form_guide_send", to=to, by=by) if c.collector and c.deadline else t("form_guide_send_open")
+    steps += [t("form_guide_locked"), send]
     for k, text in enumerate(steps, 1):
         ws.cell(10 + k, 1, f"{k}.").alignment = Alignment(horizontal="right", vertical="top")
         ws.cell(10 + k, 2, safe_text(text)).alignment = Alignment(vertical="top", wrap_text=True)
