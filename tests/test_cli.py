@@ -114,7 +114,11 @@ def test_committed_schema_is_current(root: Path) -> None:
 
 
 def test_data_files_carry_the_schema_modeline(root: Path) -> None:
-    for name, schema_name in (("targets_2024.yaml", "targets"), ("tasks.yaml", "tasks")):
+    for name, schema_name in (
+        ("targets_2024.yaml", "targets"),
+        ("tasks.yaml", "tasks"),
+        ("collection_2024.yaml", "collection"),
+    ):
         first = (root / "data" / name).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schema/{schema_name}.schema.json"
 

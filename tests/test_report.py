@@ -167,8 +167,10 @@ def test_chart_and_sources(report_path: Path) -> None:
     tasks = wb["Phụ biểu 02"]
     title = "PHÂN CÔNG VÀ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2023 THEO KẾ HOẠCH 09/KH-UBND"
     assert [tasks.cell(r, 1).value for r in (1, 2)] == ["PHỤ BIỂU 02", title]
-    ids = [tasks.cell(r, 1).value for r in range(5, tasks.max_row + 1)]
+    last = int(str(tasks.auto_filter.ref).split(":")[1][1:])  # the table; the status rule is written under it
+    ids = [tasks.cell(r, 1).value for r in range(5, last + 1)]
     assert len(ids) == 79 and "4.10" in ids and "4.11" in ids
+    assert str(tasks.cell(last + 2, 1).value).startswith("Tình trạng chung: hoàn thành khi mọi đơn vị chủ trì")
     row_63 = [c.value for c in tasks[5 + ids.index("6.3")]]
     partners = row_63[5]
     assert row_63[2] == "Sở Lao động - Thương binh và Xã hội"

@@ -88,6 +88,18 @@ def test_wide_layout_and_area_column(tmp_path: Path, plan: Plan) -> None:
     assert problems == []
 
 
+def test_a_target_column_beside_the_results_is_not_read_as_results(tmp_path: Path, plan: Plan) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Mã", "Chỉ tiêu", "Kết quả năm 2023", "Kế hoạch năm 2024", "KH 2024", "MT ĐA 2024", "Kết quả năm 2024"])
+    ws.append(["A1", "Tỷ lệ…", 82.75, 70, 70, 74, "85,1"])
+    wb.save(tmp_path / "kh.xlsx")
+    values, problems = summary(read_file(tmp_path / "kh.xlsx", plan))
+    assert values == [("A1", 2023, 82.75, None, "Sheet!C2"), ("A1", 2024, 85.1, None, "Sheet!G2")]
+    assert problems == []
+
+
 def test_csv_with_semicolons_and_decimal_commas(tmp_path: Path, plan: Plan) -> None:
     path = tmp_path / "r.csv"
     path.write_text("\ufeffmã;năm;giá trị\nA1;2023;82,75%\n\nD1;2023;9.800\nZZ9;2023;1\n", encoding="utf-8")

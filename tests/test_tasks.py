@@ -110,13 +110,104 @@ def test_compare_json_carries_task_status(tmp_path: Path) -> None:
         assert bad.exit_code == 2 and "--as-of" in bad.stderr and "31/12/2024 or 2024-12-31" in bad.stderr
 
 
-def test_conflicting_statuses(tmp_path: Path, plan: Plan) -> None:
+def unit_status_workbook(path: Path, unit: str | None, rows: list[tuple[object, ...]], column: bool = False) -> Path:
+    """A tasks sheet as a co-lead returns it: a 'Đơn vị báo cáo' line above the table, or a column of units."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Nhiệm vụ"
+    ws.append(["TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2024"])
+    ws.append(["Đơn vị báo cáo:", unit] if unit else [])
+    ws.append(["Mã nhiệm vụ", "Tình trạng", "Ghi chú", *(["Đơn vị báo cáo"] if column else [])])
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def test_co_leads_statuses_are_kept_with_their_unit(tmp_path: Path, plan: Plan) -> None:
     from hrplan.results.merge import read_results
 
-    a = status_workbook(tmp_path / "a.xlsx", [("1.9", "", "hoàn thành")])
-    b = status_workbook(tmp_path / "b.xlsx", [("1.9", "", "đang triển khai")])
-    res = read_results([a, b], plan)
-    assert [(p.code, p.path) for p in res.problems] == [("conflict", str(b))]
+    a = unit_status_workbook(tmp_path / "noivu.xlsx", "Sở Nội vụ", [("1.3", "hoàn thành", "Đã ban hành KH")])
+    b = unit_status_workbook(tmp_path / "gd.xlsx", "Sở GD&ĐT", [("1.3", "đang triển khai")])
+    rows: list[tuple[object, ...]] = [("1.3", "hoàn thành", None, "sở y tế"), ("1.4", "hoàn thành", None, "Sở Nội vụ")]
+    c = unit_status_workbook(tmp_path / "tonghop.xlsx", None, rows, column=True)
+    res = read_results([a, b, c], plan)
+    assert res.problems == []  # different statuses of co-leads are no longer an error
+    assert [(s.id, s.unit, s.status, s.where.cell) for s in res.statuses] == [
+        ("1.3", "so_noivu", "done", "B4"),
+        ("1.3", "so_gddt", "in_progress", "B4"),
+        ("1.3", "so_yte", "done", "B4"),
+        ("1.4", "so_noivu", "done", "B5"),
+    ]
+    summary = task_summary(plan, res.statuses, dt.date(2024, 12, 31))
+    r13 = summary.report_of("1.3")
+    assert r13 is not None and r13.co_leads == ("so_noivu", "so_ldtbxh", "so_gddt", "so_yte")
+    assert r13.status == "in_progress" and r13.disagree
+    assert r13.side_by_side == [("so_noivu", "done"), ("so_ldtbxh", None), ("so_gddt", "in_progress"),
+                                ("so_yte", "done")]  # fmt: skip
+    assert summary.status_of("1.4") == "in_progress"  # only one of its four co-leads has said done
+    units = {c.unit: c for c in summary.completion}
+    assert (units["so_noivu"].done, units["so_gddt"].in_progress, units["so_ldtbxh"].not_reported) == (2, 1, 32)
+
+
+@pytest.mark.parametrize(
+    ("voices", "status"),
+    [
+        ([("a", "done"), ("b", "done")], "done"),
+        ([("a", "done")], "in_progress"),  # b has not said done
+        ([("a", "not_started"), ("b", "in_progress")], "in_progress"),
+        ([("a", "not_started")], "not_started"),
+        ([(None, "done")], "done"),  # a file naming no unit speaks for every co-lead
+        ([(None, "done"), ("b", "not_started")], "in_progress"),
+        ([("c", "done")], "in_progress"),  # a unit that is no co-lead cannot make the task done alone
+    ],
+)
+def test_the_rule_for_a_task_of_two_co_leads(voices: list[tuple[str | None, str]], status: str) -> None:
+    from hrplan.analysis.tasks import overall
+    from hrplan.results.measured import Provenance, TaskStatus
+
+    said = tuple(TaskStatus("1.3", s, None, None, Provenance("f.xlsx", "NV", 2, 2), u) for u, s in voices)
+    assert overall(("a", "b"), said) == status
+
+
+def test_a_disagreement_is_a_warning_shown_side_by_side(tmp_path: Path) -> None:
+    a = unit_status_workbook(tmp_path / "noivu.xlsx", "Sở Nội vụ", [("1.3", "hoàn thành", "Đã ban hành KH")])
+    b = unit_status_workbook(tmp_path / "gd.xlsx", "Sở Giáo dục và Đào tạo", [("1.3", "đang triển khai")])
+    args = ["compare", str(a), str(b), "--year", "2023", "--as-of", "2024-12-31", "--no-color"]
+    out = runner.invoke(app, [*args, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    body = json.loads(out.stdout)
+    assert body["tasks"]["statuses"]["1.3"] == "in_progress" and body["tasks"]["disagreements"] == ["1.3"]
+    assert body["tasks"]["side_by_side"]["1.3"] == {
+        "so_noivu": "done", "so_ldtbxh": "not_reported", "so_gddt": "in_progress", "so_yte": "not_reported",
+    }  # fmt: skip
+    assert [v["unit"] for v in body["tasks"]["by_unit"]["1.3"]] == ["so_noivu", "so_gddt"]
+    warning = next(p for p in body["problems"] if p["code"] == "co-leads-disagree")
+    assert warning["severity"] == "warning"
+    assert f"Sở Nội vụ says 'hoàn thành' ({a}:Nhiệm vụ!B4)" in warning["message"]
+    assert f"Sở Giáo dục và Đào tạo says 'đang triển khai' ({b}:Nhiệm vụ!B4)" in warning["message"]
+    assert runner.invoke(app, [*args, "--strict"]).exit_code == 1  # a warning: fails only with --strict
+    table = runner.invoke(app, args)
+    assert "Sở Nội vụ: hoàn thành" in table.stdout and "Sở Y tế: chưa báo cáo" in table.stdout
+    markdown = runner.invoke(app, [*args, "--format", "markdown"]).stdout
+    assert "| 1.3 | đang triển khai | Sở Nội vụ: hoàn thành; Sở Lao động - Thương binh và Xã hội: chưa báo cáo;" in (
+        markdown
+    )
+    xlsx = tmp_path / "r.xlsx"
+    runner.invoke(app, [*args, "--out", str(xlsx)])
+    row = next(r for r in openpyxl.load_workbook(xlsx)["Phụ biểu 02"].iter_rows() if r[0].value == "1.3")
+    assert row[6].value == "đang triển khai" and str(row[7].value).split("\n")[2] == (
+        "Sở Giáo dục và Đào tạo: đang triển khai"
+    )
+
+
+def test_an_unknown_reporting_unit_is_an_error_at_its_cell(tmp_path: Path, plan: Plan) -> None:
+    path = unit_status_workbook(tmp_path / "x.xlsx", "Sở Không Có", [("1.3", "hoàn thành")])
+    res = read_file(path, plan)
+    assert [(p.code, p.cell, p.severity.value) for p in res.problems] == [("unknown-unit", "Nhiệm vụ!B2", "error")]
+    column = unit_status_workbook(tmp_path / "y.xlsx", None, [("1.3", "hoàn thành", None, "Sở ABC")], column=True)
+    assert [(p.code, p.cell) for p in read_file(column, plan).problems] == [("unknown-unit", "Nhiệm vụ!D4")]
 
 
 def test_tasks_views() -> None:

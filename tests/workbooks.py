@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,45 @@ def department_workbook(path: Path, rows: list[tuple[object, ...]] = TYPED_2024,
     tasks.append(["4.1", "đang triển khai", None, None])
     wb.save(path)
     return path
+
+
+def fill_form(
+    path: Path,
+    *,
+    results: Mapping[str, Any] | None = None,
+    districts: Mapping[tuple[str, str], Any] | None = None,
+    tasks: Mapping[str, tuple[str, ...]] | None = None,
+    percent_cells: tuple[str, ...] = (),
+    out: Path | None = None,
+) -> Path:
+    """A form of `hrplan template --unit` filled in as people type: results by indicator id (text such as '77,42' or
+    '9.800', numbers, None for a blank), districts by (id, district), tasks by id (status, note, evidence). An id in
+    `percent_cells` gets a cell formatted as a percent holding a fraction, as Excel stores a typed '77,42%'."""
+    wb = openpyxl.load_workbook(path)
+    sheets = {ws.title: ws for ws in wb.worksheets}
+
+    def rows(names: tuple[str, str], *cols: int) -> tuple[Any, dict[Any, int]]:
+        ws = sheets.get(names[0]) or sheets[names[1]]
+        keys = {tuple(ws.cell(r, c).value for c in cols): r for r in range(5, ws.max_row + 1)}
+        return ws, {k[0] if len(cols) == 1 else k: r for k, r in keys.items()}
+
+    if results:
+        ws, by_id = rows(("Kết quả", "Results"), 1)
+        for ind, value in results.items():
+            cell = ws.cell(by_id[ind], 6)
+            if ind in percent_cells and isinstance(value, float):
+                cell.value, cell.number_format = value / 100, "0.00%"
+            else:
+                cell.value = value
+    if districts:
+        ws, by_place = rows(("Theo địa bàn", "By district"), 1, 4)
+        for key, value in districts.items():
+            ws.cell(by_place[key], 5).value = value
+    if tasks:
+        ws, by_task = rows(("Nhiệm vụ", "Tasks"), 1)
+        for tid, said in tasks.items():
+            for k, value in enumerate(said):
+                ws.cell(by_task[tid], 4 + k).value = value
+    target = out or path
+    wb.save(target)
+    return target

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from hrplan.analysis.reading import YearReading
+    from hrplan.plan.collection import Collection
     from hrplan.plan.model import Plan
     from hrplan.report.registry import DocxTemplate
 
@@ -188,6 +189,13 @@ def _plan(targets: Path | None, tasks: Path | None, year: int | None = None) -> 
     return plan_for_year(targets, tasks, year)
 
 
+def _collection(plan: "Plan") -> "Collection":
+    """Who reports what: the collection file beside the plan, else the plan's lead units."""
+    from hrplan.plan.collection import checked_collection
+
+    return checked_collection(plan)
+
+
 def _day(text: str | None, option: str) -> "dt.date":
     import datetime as dt
 
@@ -213,7 +221,8 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info-level notes.")] = False,
 ) -> None:
-    """Check plan YAML files: schema, ids, unit references, ranges, structure sums, target paths.
+    """Check plan YAML files: schema, ids, unit references, ranges, structure sums, target paths; and the
+    collection file (who reports what), given or found beside the plan.
 
     Each problem prints as `path:line:col: severity: message [code]`.
 
@@ -368,7 +377,7 @@ def compare(
     if out is not None:
         _check_output(out, tuple(OUT_SUFFIXES), [*inputs, plan.targets_path, plan.tasks_path])
     reading = read_year(plan, inputs, year=year, area=area, by_area=by_area, group=group, lead=lead,
-                        method=method.value, as_of=_day(as_of, "--as-of"))  # fmt: skip
+                        method=method.value, as_of=_day(as_of, "--as-of"), collection=_collection(plan))  # fmt: skip
     color = use_color(no_color)
     width = _terminal_width() if fmt is OutFormat.table else None
     body = render(fmt.value, reading, RenderOptions(lang=lang.value, color=color, width=width))
@@ -463,7 +472,8 @@ def report(
     plan = _plan(targets, tasks, year)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
-                        as_of=_day(as_of, "--as-of") if as_of or not date else _day(date, "--date"))  # fmt: skip
+                        as_of=_day(as_of, "--as-of") if as_of or not date else _day(date, "--date"),
+                        collection=_collection(plan))  # fmt: skip
     read: list[Path | str] = [*inputs, plan.targets_path, plan.tasks_path, *([docx_template] if docx_template else [])]
     for path in report_paths(out_dir, reading.year, skip):
         _check_output(path, path.suffix, read)
@@ -483,32 +493,142 @@ def report(
     _exit_for(reading, strict)
 
 
+CollectionOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--collection",
+        help="Who reports what (default: collection_<year>.yaml beside the plan, else the plan's lead units).",
+        dir_okay=False,
+    ),
+]
+
+
 @app.command()
 def template(
-    out: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).", dir_okay=False)],
+    out: Annotated[
+        Path | None, typer.Argument(help="The workbook to write (.xlsx); none with --all-units.", dir_okay=False)
+    ] = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help="One unit's workbook: its indicators and tasks (name, short form or id)."),
+    ] = None,
+    all_units: Annotated[
+        bool, typer.Option("--all-units", help="One workbook per reporting unit, written into --out-dir.")
+    ] = False,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", "-o", help="Folder for --all-units (created if missing).", file_okay=False),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing workbooks.")] = False,
+    collection: CollectionOpt = None,
     targets: TargetsOpt = None,
     tasks: TasksOpt = None,
 ) -> None:
-    """Write a results workbook ready to fill in: one row per indicator, a column per year,
-    validated input cells, a tasks sheet and instructions in Vietnamese.
+    """Write the workbook to fill in: with --unit, the one a department fills in and sends back (its indicators,
+    those it reports by district, its tasks, the deadline and where to send it); with --all-units, one per
+    reporting unit; without either, one workbook with every indicator and task.
 
-    Example: hrplan template ket_qua_2024.xlsx --year 2024
+    Example: hrplan template --all-units --out-dir bieu-mau/2024 --year 2024
     """
-    from hrplan.core.atomic import check_not_input, write_bytes
-    from hrplan.report.template import template_bytes
+    from hrplan.core.atomic import check_not_input, write_set
+    from hrplan.plan.collection import checked_collection
+    from hrplan.plan.queries import find_unit
 
+    if all_units and unit:
+        raise UsageError("give --unit NAME for one unit's workbook or --all-units for every unit, not both")
+    if all_units and (out is not None or out_dir is None):
+        raise UsageError("--all-units writes one workbook per unit into a folder: give --out-dir DIR and no OUT")
+    if not all_units and (out is None or out_dir is not None):
+        raise UsageError(
+            "name the workbook (hrplan template OUT.xlsx), or write every unit's with --all-units --out-dir"
+        )
     plan = _plan(targets, tasks, year)
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the template is an Excel workbook; name it with .xlsx")
-    if out.exists() and not force:
-        raise UsageError(f"{out} exists: choose another name, or add --force to replace it")
-    check_not_input(out, [plan.targets_path, plan.tasks_path])
-    write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
-    _out(f"wrote {out}")
+    y = year or plan.targets.plan.year
+    read: list[Path | str] = [plan.targets_path, plan.tasks_path, *([collection] if collection else [])]
+    files: dict[Path, bytes] = {}
+    if unit is None and not all_units and out is not None:
+        from hrplan.report.template import template_bytes
+
+        files[out] = template_bytes(plan, y)
+    else:
+        from hrplan.report.unit_template import unit_template_bytes, unit_templates
+
+        assignment = checked_collection(plan, collection)
+        if all_units and out_dir is not None:
+            files = {out_dir / name: data for name, data in unit_templates(plan, assignment, y, lang.value).items()}
+        elif out is not None and unit is not None:
+            mine = assignment.unit(find_unit(plan, unit).id)
+            if mine is None:
+                who = ", ".join(u.unit for u in assignment.units)
+                raise UsageError(f"'{unit}' reports nothing in {assignment.path or 'the plan'}: the reporting units "
+                                 f"are {who}")  # fmt: skip
+            files[out] = unit_template_bytes(plan, assignment, mine, y, lang.value)
+    for path in files:
+        if path.suffix.lower() != ".xlsx":
+            raise UsageError(f"{path}: the template is an Excel workbook; name it with .xlsx")
+        if path.exists() and not force:
+            raise UsageError(f"{path} exists: choose another name, or add --force to replace it")
+        check_not_input(path, read)
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"{out_dir} is a file, not a folder: choose another --out-dir")
+        out_dir.mkdir(parents=True, exist_ok=True)
+    write_set(files)
+    for path in files:
+        _out(f"wrote {path}")
+
+
+class CollectFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("collect")
+def collect_cmd(
+    folder: Annotated[Path, typer.Argument(help="The folder of the workbooks that came back.", file_okay=False)],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year collected (default: the plan's year).")] = None,
+    fmt: Annotated[CollectFormat, typer.Option("--format", "-f", help="table or json.")] = CollectFormat.table,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 while anything expected is missing or a file has an error.")
+    ] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="vi or en.")] = Lang.vi,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours, even on a terminal.")] = False,
+    collection: CollectionOpt = None,
+    targets: TargetsOpt = None,
+    tasks: TasksOpt = None,
+) -> None:
+    """Which units' workbooks have come back: for each reporting unit its files, the indicators and tasks expected
+    and reported, what is still missing; the files that belong to no unit; conflicts. Exit 0 (--strict: exit 1
+    while anything is missing).
+
+    Example: hrplan collect bao-cao-ve/2024 --format json
+    """
+    from hrplan.analysis.collect import collect, folder_files
+    from hrplan.core.problems import Severity
+    from hrplan.plan.collection import checked_collection
+    from hrplan.report.problems import render_text, use_color
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder: give the folder the returned workbooks were saved in")
+    plan = _plan(targets, tasks, year)
+    assignment = checked_collection(plan, collection)
+    collected = collect(plan, assignment, folder_files(folder), year or plan.targets.plan.year)
+    if fmt is CollectFormat.json:
+        _out(_json(collected.as_json()))
+    else:
+        from hrplan.report.collect_view import render
+        from hrplan.report.terminal import console
+
+        color = use_color(no_color)
+        console(color).print(render(plan, collected, lang.value))
+        if collected.problems:
+            _err(render_text(collected.problems))
+    errors = any(p.severity is Severity.ERROR for p in collected.problems)
+    raise typer.Exit(EXIT_PROBLEMS if strict and (collected.missing or errors) else EXIT_OK)
 
 
 @app.command("new-year")

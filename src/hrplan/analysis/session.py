@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading, pick_year, published, read_areas
-from hrplan.analysis.tasks import task_summary
+from hrplan.analysis.tasks import disagreements, task_summary
 from hrplan.core.errors import HrplanError, ProblemsFound
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Problem, Severity
+from hrplan.plan.collection import Collection
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_results
 
@@ -26,13 +28,15 @@ def read_year(
     lead: str | None = None,
     method: str = "cagr",
     as_of: dt.date | None = None,
+    collection: Collection | None = None,
 ) -> YearReading:
     """The year's reading of the results files (none: the results the plan publishes); ProblemsFound when a
     file or cell has an error.
 
     by_area: the province (when it has values; always with province_first) followed by every area.
+    collection: who reports what: the units whose statuses make each task's, and the unit a file is named after.
     """
-    results = read_results(inputs, plan)
+    results = read_results(inputs, plan, _named_after(collection) if collection else None)
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct what is listed above and run again")
     known = [*results.values, *published(plan)]  # the plan's own results count as history
@@ -52,13 +56,22 @@ def read_year(
         lead=lead,
         method=method,
     )
-    problems = [*results.problems, *(p for a in areas for p in a.problems)]
+    reporters = collection.task_map() if collection else None
+    tasks = task_summary(plan, results.statuses, as_of or dt.date.today(), reporters)
+    problems = [*results.problems, *(p for a in areas for p in a.problems), *disagreements(plan, tasks)]
     info = plan.targets.plan
     if info.rolled_from is not None:  # a draft: the new plan's id, date and targets are not filled in yet
         problems.append(Problem(plan.targets_path, None, None, "plan-rolled",
                                 f"the plan is still the draft rolled forward from {info.rolled_from}: its id, date and "
                                 f"{info.year} targets are not those of the {info.year} plan yet (hrplan validate "
                                 "lists what to fill in)", Severity.WARNING))  # fmt: skip
-    tasks = task_summary(plan, results.statuses, as_of or dt.date.today())
     shown = [display_path(str(p)) for p in inputs] or [display_path(plan.targets_path)]  # the published results
     return YearReading(plan, y, method, areas, tasks, problems, shown)
+
+
+def _named_after(collection: Collection) -> Callable[[Path], str | None]:
+    def unit(path: Path) -> str | None:
+        found = collection.by_file_name(path.name)
+        return found.unit if found else None
+
+    return unit

@@ -75,8 +75,10 @@ class PlanLoad:
 
 
 def kind_of(loaded: Loaded) -> str | None:
-    """'targets' or 'tasks' by the file's top-level keys."""
+    """'targets', 'tasks' or 'collection' (who reports what: plan/collection.py) by the file's top-level keys."""
     if isinstance(loaded.data, dict):
+        if "collection" in loaded.data:
+            return "collection"
         if "indicators" in loaded.data:
             return "targets"
         if "tasks" in loaded.data or "units" in loaded.data:

@@ -8,9 +8,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from hrplan.core.jsontypes import JSONObject
+from hrplan.plan.collection import CollectionFile
 from hrplan.plan.model import TargetsFile, TasksFile
 
-FILES: dict[str, type[BaseModel]] = {"targets.schema.json": TargetsFile, "tasks.schema.json": TasksFile}
+FILES: dict[str, type[BaseModel]] = {
+    "targets.schema.json": TargetsFile,
+    "tasks.schema.json": TasksFile,
+    "collection.schema.json": CollectionFile,
+}
 
 
 def schemas() -> dict[str, JSONObject]:
@@ -27,7 +32,7 @@ def schema_text(doc: JSONObject) -> str:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    """Write both schema files atomically into out_dir."""
+    """Write the schema files atomically into out_dir."""
     from hrplan.core.atomic import write_text
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hrplan.core.problems import Problem, Severity
 from hrplan.plan.checks import check_plan
+from hrplan.plan.collection import CollectionFile, load_collection
 from hrplan.plan.files import companion
 from hrplan.plan.load import TARGETS_NAME, TASKS_NAME, bundled, kind_of, load_plan, validate_model
 from hrplan.plan.model import TargetsFile, TasksFile
@@ -17,12 +18,15 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
 
     A file given alone is checked together with its companion in the same folder (a targets file with
     the tasks file beside it, and back); only problems in the given files are reported. Without a
-    companion, the file is checked on its own and a note says what could not be checked.
+    companion, the file is checked on its own and a note says what could not be checked. A collection
+    file (who reports what) is checked against the plan beside it, whether it is given or found beside
+    the plan checked.
     """
     if not paths:
         paths = [bundled(TARGETS_NAME), bundled(TASKS_NAME)]
     problems: list[Problem] = []
     by_kind: dict[str, Loaded] = {}
+    given_collection: Loaded | None = None
     for path in paths:
         loaded = load_file(path)
         kind = kind_of(loaded)
@@ -40,21 +44,27 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
                     )
                 )
             continue
-        if kind in by_kind:
+        if kind == "collection" and len(paths) == 1:
+            return _collection_alone(loaded)
+        first = by_kind.get(kind) or (given_collection if kind == "collection" else None)
+        if first is not None:
             problems.append(
                 Problem(
                     str(path),
                     None,
                     None,
                     "usage",
-                    f"two {kind} files given ({by_kind[kind].path} and {path}): validate them one at a time",
+                    f"two {kind} files given ({first.path} and {path}): validate them one at a time",
                 )
             )
+            continue
+        if kind == "collection":
+            given_collection = loaded
             continue
         by_kind[kind] = loaded
     if not by_kind:
         return problems
-    if len(by_kind) < 2 and len(paths) > 1:
+    if len(by_kind) < 2 and len(paths) > 1 + (given_collection is not None):
         # The other file of the pair is broken: checking against the bundled one would only add noise.
         for kind, loaded in by_kind.items():
             problems += validate_model(loaded, TargetsFile if kind == "targets" else TasksFile)[1]
@@ -81,4 +91,23 @@ def validate_paths(paths: list[Path]) -> list[Problem]:
         by_kind[other] = partner
     plan_load = load_plan(targets=by_kind["targets"], tasks=by_kind["tasks"])
     found = [*plan_load.problems, *check_plan(plan_load)]
-    return problems + [p for p in found if p.path in given]
+    problems += [p for p in found if p.path in given]
+    if plan_load.plan is not None and not any(p.severity is Severity.ERROR for p in found):
+        problems += load_collection(plan_load.plan, given_collection.path if given_collection else None)[1]
+    return problems
+
+
+def _collection_alone(loaded: Loaded) -> list[Problem]:
+    """A collection file given alone: checked against the plan beside it, or its schema alone with a note."""
+    targets = companion(Path(loaded.path), "targets")
+    tasks = companion(Path(targets.path), "tasks") if targets else None
+    plan_load = load_plan(targets=targets, tasks=tasks) if targets and tasks else None
+    if (
+        plan_load is None
+        or plan_load.plan is None
+        or any(p.severity is Severity.ERROR for p in (*plan_load.problems, *check_plan(plan_load)))
+    ):
+        note = Problem(loaded.path, None, None, "not-cross-checked", "no valid plan (a targets and a tasks file) "
+                       "beside it, so its units, indicators and tasks were not checked", Severity.INFO)  # fmt: skip
+        return [*validate_model(loaded, CollectionFile)[1], note]
+    return load_collection(plan_load.plan, loaded.path)[1]

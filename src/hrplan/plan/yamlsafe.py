@@ -18,7 +18,7 @@ from hrplan.core.problems import Problem, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
 ID_KEYS = frozenset({"id"})
-ID_LIST_KEYS = frozenset({"leads", "except", "tasks", "indicators", "ids"})
+ID_LIST_KEYS = frozenset({"leads", "except", "tasks", "indicators", "ids", "by_district"})
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.paths import displayed
-from hrplan.report.fmt import bar, fmt_basis, fmt_date, fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import (
+    bar,
+    fmt_basis,
+    fmt_date,
+    fmt_gap,
+    fmt_goal,
+    fmt_number,
+    fmt_ratio,
+    fmt_task_notes,
+    side_by_side,
+)
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 
@@ -155,8 +165,16 @@ def tasks_block(reading: YearReading, opts: RenderOptions) -> list[RenderableTyp
             when = f"{t('due')} {fmt_date(task.deadline, opts.lang)}"
             lines.append(_text(f"  {task.id} ({when}, {t(task.status)}) — {lead}"))
         out += lines
-    notes = [f"  {s.id}: " + " — ".join(x for x in (s.note, s.evidence) if x) for s in summary.statuses
-             if s.note or s.evidence]  # fmt: skip
+    if summary.shared:
+        table = Table(title=_text(t("shared_tasks")), title_justify="left", caption=_text(t("status_rule")),
+                      caption_justify="left")  # fmt: skip
+        for head in (t("id"), t("overall_status"), t("by_unit_status")):
+            table.add_column(head)
+        for r in summary.shared:
+            table.add_row(_text(r.id), _text(t(r.status)), _text("\n".join(side_by_side(reading.plan, r, opts.lang))))
+        out.append(table)
+    notes = [f"  {r.id}: " + " — ".join(x for x in fmt_task_notes(reading.plan, r, opts.lang) if x)
+             for r in summary.reports if any(fmt_task_notes(reading.plan, r, opts.lang))]  # fmt: skip
     if notes:
         out.append(_text("\n".join([f"{t('notes')}:", *notes])))
     return out

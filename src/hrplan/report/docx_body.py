@@ -10,7 +10,7 @@ from hrplan.analysis.progress import SEVERITY_ORDER
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.report.docx_kit import Container, body, run
-from hrplan.report.fmt import fmt_amount, fmt_basis, fmt_date, fmt_goal, fmt_ratio
+from hrplan.report.fmt import fmt_amount, fmt_basis, fmt_date, fmt_goal, fmt_ratio, fmt_task_notes
 from hrplan.report.labels import Labels
 
 
@@ -135,12 +135,13 @@ def tasks(doc: Container, reading: YearReading, t: Labels) -> None:
     for o in summary.overdue:
         _item(doc, t("doc_overdue_item", id=o.id, title=o.title.rstrip(" ."), deadline=fmt_date(o.deadline, lang),
                      lead=unit_names(reading, o.lead, t), status=t(o.status)))  # fmt: skip
-    notes = [s for s in summary.statuses if s.note or s.evidence]
+    notes = [(r.id, *fmt_task_notes(reading.plan, r, lang)) for r in summary.reports]
+    notes = [n for n in notes if n[1] or n[2]]
     if notes:
         _heading(doc, f"3. {t('doc_s2_notes')}")
-        for s in notes:
-            text = "; ".join(x for x in (s.note, t("doc_evidence", e=s.evidence) if s.evidence else None) if x)
-            _item(doc, t("doc_task_note", id=s.id, text=text))
+        for tid, note, evidence in notes:
+            text = "; ".join(x for x in (note, t("doc_evidence", e=evidence) if evidence else None) if x)
+            _item(doc, t("doc_task_note", id=tid, text=text))
 
 
 def _missed(doc: Container, reading: YearReading, t: Labels) -> None:

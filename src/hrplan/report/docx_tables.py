@@ -15,7 +15,7 @@ from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.report.docx_body import unit_names
 from hrplan.report.docx_form import Heading
 from hrplan.report.docx_kit import CENTER, LEFT, RIGHT, cell_text, keep_row, page, para, shade, table
-from hrplan.report.fmt import fmt_date, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import fmt_date, fmt_goal, fmt_number, fmt_ratio, fmt_task_notes, side_by_side
 from hrplan.report.labels import Labels
 
 WIDTH_CM = 25.7  # the text width of a landscape A4 page: 297 - 20 - 20 mm
@@ -171,13 +171,14 @@ def appendix_02(doc: Document, reading: YearReading, head: Heading, t: Labels) -
         cell_text(cell, text, align=CENTER, bold=True, size=size)
         shade(cell, "head")
     keep_row(grid.rows[0], repeat=True)
-    reported = {s.id: s for s in reading.tasks.statuses}
     for task, line in zip(tasks, grid.rows[1:], strict=True):
-        status = reported.get(task.id)
-        notes = [x for x in (status.note, status.evidence) if x] if status else []
+        report = reading.tasks.report_of(task.id)
+        notes = [x for x in fmt_task_notes(reading.plan, report, lang) if x] if report else []
+        status = t(report.status) if report else ""
+        if report and len(report.side_by_side) > 1:  # each co-lead's own, side by side under the task's
+            status = "\n".join([status, *side_by_side(reading.plan, report, lang)])
         values = [task.id, task.title, unit_names(reading, task.lead, t), fmt_date(task.deadline, lang),
-                  t(status.status) if status else "" if "." not in task.id else t("not_reported"),
-                  "; ".join(notes)]  # fmt: skip
+                  status or ("" if "." not in task.id else t("not_reported")), "; ".join(notes)]  # fmt: skip
         heading = "." not in task.id
         if heading:
             keep_row(line)  # a long task's row may run onto the next page; a heading's never

@@ -12,6 +12,7 @@ from hrplan.report.excel_style import (
     CENTER,
     GROUP_FILL,
     HEAD_FILL,
+    ITALIC,
     THIN_BORDER,
     WRAP,
     fit_heights,
@@ -19,7 +20,7 @@ from hrplan.report.excel_style import (
     print_setup,
     put,
 )
-from hrplan.report.fmt import fmt_date
+from hrplan.report.fmt import fmt_date, fmt_task_notes, side_by_side
 from hrplan.report.labels import Labels
 from hrplan.report.xlsxsafe import safe_text
 
@@ -31,34 +32,35 @@ def appendix_02(wb: Workbook, reading: YearReading, t: Labels, attached: str) ->
     """Every task with its units, deadline, section III's lead where it differs, and the reported status."""
     plan = reading.plan
     ws = wb.create_sheet(t("sheet2"))
-    form_heading(ws, 9, t("appendix", n="02"), t("title2_plan", y=reading.year, plan=plan.targets.plan.id), attached)
-    heads = [t("tt"), t("task"), t("lead"), t("partners"), t("deadline"), t("lead3"), t("status"), t("notes"),
-             t("evidence")]  # fmt: skip
+    form_heading(ws, 10, t("appendix", n="02"), t("title2_plan", y=reading.year, plan=plan.targets.plan.id), attached)
+    heads = [t("tt"), t("task"), t("lead"), t("partners"), t("deadline"), t("lead3"), t("status"),
+             t("by_unit_status"), t("notes"), t("evidence")]  # fmt: skip
     for c, h in enumerate(heads, 1):
         cell = ws.cell(4, c, h)
         cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEAD_FILL, CENTER, THIN_BORDER
-    reported = {s.id: s for s in reading.tasks.statuses}
     for r, row in enumerate(task_rows(plan), start=5):
         task = plan.task(row["id"])
         sec3 = row["lead_section_iii"] if set(row["lead_section_iii"]) != set(row["lead"]) else []
-        status = reported.get(row["id"])
+        report = reading.tasks.report_of(row["id"])
+        shared = "\n".join(side_by_side(plan, report, t.lang)) if report and len(report.side_by_side) > 1 else ""
+        note, evidence = fmt_task_notes(plan, report, t.lang) if report else ("", "")
         values = [row["id"], row["title"], "; ".join(plan.unit_name(u) for u in row["lead"]),
                   "; ".join(plan.unit_name(u) for u in row["partners"]),
                   fmt_date(task.deadline if task else None, t.lang), "; ".join(plan.unit_name(u) for u in sec3),
-                  t(status.status) if status else "" if "." not in row["id"] else t("not_reported"),
-                  (status.note or "") if status else "",
-                  (status.evidence or "") if status else ""]  # fmt: skip
+                  t(report.status) if report else "" if "." not in row["id"] else t("not_reported"),
+                  shared, note, evidence]  # fmt: skip
         heading = "." not in row["id"]
         for c, v in enumerate(values, 1):
             cell = put(ws, r, c, v)
             cell.alignment = WRAP
             if heading:
                 cell.font, cell.fill = BOLD, GROUP_FILL
-    for col, width in zip("ABCDEFGHI", (8, 62, 26, 30, 11, 22, 14, 24, 20), strict=True):
+    for col, width in zip("ABCDEFGHIJ", (8, 56, 24, 28, 11, 20, 14, 30, 22, 18), strict=True):
         ws.column_dimensions[col].width = width
     fit_heights(ws, 5)
     ws.freeze_panes = "B5"
-    ws.auto_filter.ref = f"A4:I{ws.max_row}"
+    ws.auto_filter.ref = f"A4:J{ws.max_row}"
+    ws.cell(ws.max_row + 2, 1, t("status_rule")).font = ITALIC
     print_setup(ws, "4:4")
 
 

@@ -131,8 +131,10 @@ def print_setup(ws: Worksheet, title_rows: str) -> None:
         header.center.font = FONT_NAME
 
 
-def fit_heights(ws: Worksheet, first_row: int, line_height: float = 14.5) -> None:
-    """Row heights for wrapped text: spreadsheets other than Excel do not grow rows by themselves."""
+def fit_heights(ws: Worksheet, first_row: int, line_height: float = 14.5, chars_per_width: float = 1.05) -> None:
+    """Row heights for wrapped text: spreadsheets other than Excel do not grow rows by themselves. A column of
+    width w holds about w x chars_per_width characters of the cell's font (a width unit is a digit of the default
+    font; Times New Roman text runs about 1.3 characters a unit)."""
     import math
 
     merged = {
@@ -147,6 +149,6 @@ def fit_heights(ws: Worksheet, first_row: int, line_height: float = 14.5) -> Non
             if not isinstance(cell.value, str) or cell.coordinate in merged or not cell.alignment.wrap_text:
                 continue
             width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
-            per_line = max(1, int(width * 1.05) - 1)
+            per_line = max(1, int(width * chars_per_width) - 1)
             lines = max(lines, sum(math.ceil(max(1, len(p)) / per_line) for p in cell.value.split("\n")))
         ws.row_dimensions[n].height = line_height * lines + 2

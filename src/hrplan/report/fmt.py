@@ -8,7 +8,8 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from hrplan.analysis.reading import YearReading
-from hrplan.plan.model import Goal, goal_bounds
+from hrplan.analysis.tasks import TaskReport
+from hrplan.plan.model import Goal, Plan, goal_bounds
 from hrplan.report.labels import Labels
 
 
@@ -115,3 +116,28 @@ def fmt_basis(reading: YearReading, lang: str = "vi") -> str:
     t = Labels(lang)
     b = reading.baseline_year
     return t("basis", h=reading.horizon, b="–" if b is None else b, method=t("method_" + reading.method))
+
+
+def fmt_unit(plan: Plan, unit: str | None, lang: str = "vi") -> str:
+    """A unit by its full name in the language; a status from a file naming no unit is the 'consolidated' one."""
+    t = Labels(lang)
+    org = next((u for u in plan.tasks.units if u.id == unit), None)
+    if org is None:
+        return t("no_unit") if unit is None else unit
+    return t.name(org.name, org.name_en)
+
+
+def side_by_side(plan: Plan, report: TaskReport, lang: str = "vi") -> list[str]:
+    """Each co-lead's own status of a shared task: ['Sở Nội vụ: hoàn thành', 'Sở Y tế: chưa báo cáo', …]."""
+    t = Labels(lang)
+    return [f"{fmt_unit(plan, u, lang)}: {t(s or 'not_reported')}" for u, s in report.side_by_side]
+
+
+def fmt_task_notes(plan: Plan, report: TaskReport, lang: str = "vi") -> tuple[str, str]:
+    """(note, evidence) of a reported task: one unit's as given, several units' each after its unit's name."""
+    voiced = [v for v in report.voices if v.note or v.evidence]
+    if len(voiced) <= 1:
+        return (voiced[0].note or "", voiced[0].evidence or "") if voiced else ("", "")
+    notes = [f"{fmt_unit(plan, v.unit, lang)}: {v.note}" for v in voiced if v.note]
+    evidence = [f"{fmt_unit(plan, v.unit, lang)}: {v.evidence}" for v in voiced if v.evidence]
+    return "; ".join(notes), "; ".join(evidence)

@@ -8,7 +8,17 @@ from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.paths import displayed
 from hrplan.plan.queries import task_rows
-from hrplan.report.fmt import fmt_basis, fmt_date, fmt_decimal, fmt_gap, fmt_goal, fmt_number, fmt_ratio
+from hrplan.report.fmt import (
+    fmt_basis,
+    fmt_date,
+    fmt_decimal,
+    fmt_gap,
+    fmt_goal,
+    fmt_number,
+    fmt_ratio,
+    fmt_task_notes,
+    side_by_side,
+)
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
 
@@ -110,7 +120,13 @@ def tasks_section(reading: YearReading, lang: str) -> list[str]:
         items = ", ".join(f"{o.id} ({fmt_date(o.deadline, lang)}, {t(o.status)})" for o in tasks.overdue)
         out.append(f"**{t('overdue', d=fmt_date(tasks.as_of, lang))}** {items}")
         out.append("")
-    notes = [(s.id, s.note, s.evidence) for s in tasks.statuses if s.note or s.evidence]
+    if tasks.shared:
+        out += [f"**{t('shared_tasks')}**", "", f"| {t('id')} | {t('overall_status')} | {t('by_unit_status')} |",
+                "|---|---|---|"]  # fmt: skip
+        out += [f"| {r.id} | {t(r.status)} | {'; '.join(side_by_side(reading.plan, r, lang))} |" for r in tasks.shared]
+        out += ["", t("status_rule"), ""]
+    notes = [(r.id, *fmt_task_notes(reading.plan, r, lang)) for r in tasks.reports]
+    notes = [n for n in notes if n[1] or n[2]]
     if notes:
         out += [f"{t('notes')}:", ""]
         out += [f"- {tid}: " + " — ".join(x for x in (note, evidence) if x) for tid, note, evidence in notes]
@@ -133,7 +149,8 @@ def tasks_by_lead(reading: YearReading, lang: str) -> list[str]:
             task = reading.plan.task(r["id"])
             deadline = task.deadline if task else None
             due = f" — **{t('due')} {fmt_date(deadline, lang)}**" if deadline else ""
-            status = reading.tasks.status_of(r["id"])
+            report = reading.tasks.report_of(r["id"])
+            status = report.of(unit.id) if report else None  # the unit's own status, beside its co-leads'
             mark = f" _({t(status)})_" if status else ""
             out.append(f"- {r['id']}: {title}{due}{mark}")
         out.append("")

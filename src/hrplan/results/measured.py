@@ -71,10 +71,23 @@ class Measured(NamedTuple):
 
 @dataclass(frozen=True)
 class TaskStatus:
+    """One unit's status of a task, as reported; `unit` is the reporting unit's id (None: the file names none, so
+    the status speaks for the task as a whole)."""
+
     id: str
     status: str
     note: str | None
     evidence: str | None
+    where: Provenance
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """A 'Đơn vị báo cáo' (reporting unit) line or cell: the unit's id, or None when the name is not a unit."""
+
+    unit: str | None
+    text: str
     where: Provenance
 
 
@@ -84,3 +97,9 @@ class Results:
     problems: list[Problem] = field(default_factory=list)
     statuses: list[TaskStatus] = field(default_factory=list)
     tables: int = 0  # results or tasks tables found (a table may hold no values yet)
+    units: list[UnitLine] = field(default_factory=list)  # the reporting units the file names, in order
+
+    @property
+    def unit(self) -> str | None:
+        """The file's reporting unit: the first unit it names (the header block of a form)."""
+        return next((u.unit for u in self.units if u.unit), None)

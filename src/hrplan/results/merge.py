@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from hrplan.core.problems import Problem
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
+from hrplan.results.form import FORM_SHEET, check_form, decode, recording
 from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
+from hrplan.results.reporting import UnitNames
 from hrplan.results.table import read_sheet
 from hrplan.results.taskstatus import merge_statuses
 from hrplan.results.workbook import open_results
@@ -16,17 +19,29 @@ from hrplan.results.workbook import open_results
 __all__ = ["Measured", "Provenance", "Results", "merge", "read_file", "read_results"]
 
 
-def read_file(path: Path, plan: Plan) -> Results:
-    """All results of one xlsx or CSV file."""
+def read_file(path: Path, plan: Plan, named_after: str | None = None) -> Results:
+    """All results of one xlsx or CSV file. `named_after`: the unit the file is named after, whose statuses a
+    tasks table holds when neither the table nor the workbook names a reporting unit."""
     sheets, problems, handle = open_results(path)
     out = Results(problems=list(problems))
+    names = UnitNames(plan)
+    form_rows = None
+    if any(s.name == FORM_SHEET for s in sheets):  # a department's form: checked against its copy once read
+        sheets, form_rows = recording(sheets)
     try:
         for sheet in sheets:
-            part = read_sheet(sheet, str(path), plan)
+            part = read_sheet(sheet, str(path), plan, names)
+            if form_rows is not None:
+                for _ in sheet.rows:  # the rest of the sheet, for the check
+                    pass
             out.tables += part.tables
             out.values += part.values
             out.problems += part.problems
             out.statuses += part.statuses
+            out.units += part.units
+        form = decode(form_rows[FORM_SHEET]) if form_rows is not None else None
+        if form is not None and form_rows is not None:
+            out.problems += check_form(str(path), form, form_rows)
         if sheets and not out.tables:
             out.problems.append(
                 Problem(
@@ -53,6 +68,9 @@ def read_file(path: Path, plan: Plan) -> Results:
     finally:
         if handle is not None:
             handle.close()
+    owner = out.unit or named_after
+    if owner is not None:  # a tasks sheet without a unit of its own speaks for the file's unit
+        out.statuses = [s if s.unit else replace(s, unit=owner) for s in out.statuses]
     return out
 
 
@@ -84,11 +102,10 @@ def merge(parts: Iterable[Results]) -> Results:
                         "keep one value",
                     )
                 )
-    out.statuses, conflicts = merge_statuses(statuses)
-    out.problems += conflicts
+    out.statuses = merge_statuses(statuses)
     return out
 
 
-def read_results(paths: list[Path], plan: Plan) -> Results:
-    """Read and merge every results file."""
-    return merge(read_file(p, plan) for p in paths)
+def read_results(paths: list[Path], plan: Plan, named_after: Callable[[Path], str | None] | None = None) -> Results:
+    """Read and merge every results file; `named_after` gives the unit a file is named after (see read_file)."""
+    return merge(read_file(p, plan, named_after(p) if named_after else None) for p in paths)

@@ -14,7 +14,8 @@ from typing import Final
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Indicator, Plan
-from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.measured import Measured, Provenance, Results, UnitLine
+from hrplan.results.reporting import UnitNames, find_unit_line
 from hrplan.results.taskstatus import read_task_rows, task_header
 from hrplan.results.values import fast_number, parse_cell, parse_year
 from hrplan.results.workbook import CellValue, Row, Sheet
@@ -29,6 +30,9 @@ ALIASES = {
 }
 _LOOKUP = {alias: key for key, names in ALIASES.items() for alias in names}
 _BY_LENGTH = sorted(_LOOKUP, key=len, reverse=True)
+# A column of the year's targets beside its results ('Kế hoạch năm 2024', 'KH 2024', 'MT ĐA 2023', as appendix 01
+# and hrplan's unit workbooks print them) names a year too: it is a target, never read as results.
+TARGET_WORDS = ("ke hoach", "kh", "muc tieu", "mt", "chi tieu giao", "target", "targets", "plan")
 
 
 class _Unset(Enum):
@@ -39,9 +43,14 @@ _UNSET: Final = _Unset.UNSET  # a cache miss (None is a cached answer); an enum 
 
 
 def classify(raw: CellValue) -> str | None:
-    """What a header cell names: 'id', 'year', 'value', 'area', 'note', or '@2023' for a year column."""
+    """What a header cell names: 'id', 'year', 'value', 'area', 'note', 'target' (a column of targets, not read),
+    or '@2023' for a year column."""
     if raw is None:
         return None
+    if isinstance(raw, str):
+        key = fold(raw)
+        if any(key == w or key.startswith(w + " ") for w in TARGET_WORDS):
+            return "target"
     if (isinstance(raw, int | float) and not isinstance(raw, bool)) or (
         isinstance(raw, str) and any(ch.isdigit() for ch in raw)
     ):
@@ -80,9 +89,11 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int], dict[int, int]] |
     return None
 
 
-def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
-    """Read the results table of one sheet (long or wide layout); a sheet without one gives nothing."""
+def read_sheet(sheet: Sheet, path: str, plan: Plan, names: UnitNames | None = None) -> Results:
+    """Read the results table of one sheet (long or wide layout) or its tasks table, and the reporting unit named
+    above it ('Đơn vị báo cáo'); a sheet without a table gives only its reporting unit, if it names one."""
     out = Results()
+    names = names or UnitNames(plan)
     rows = iter(sheet.rows)
     head_rows = [r for _, r in zip(range(HEADER_SCAN_ROWS), rows, strict=False)]
     found = find_header(head_rows)
@@ -91,16 +102,32 @@ def read_sheet(sheet: Sheet, path: str, plan: Plan) -> Results:
     def where(n: int, c: int) -> Provenance:
         return Provenance(path, sheet_name, n, c + 1)
 
+    def unit_above(first_row: int) -> UnitLine | None:
+        line = find_unit_line((r for r in head_rows if r[0] < first_row), names, where)
+        if line is not None:
+            out.units.append(line)
+            bad = names.problem(line)
+            if bad:
+                out.problems.append(bad)
+        return line
+
     if found is None:
         for n, values, _ in head_rows:
             task_fields = task_header(values)
             if task_fields:
+                line = unit_above(n)
                 rest = [r for r in head_rows if r[0] > n]
-                out.statuses, out.problems = read_task_rows(chain(rest, rows), task_fields, plan, where)
+                out.statuses, problems = read_task_rows(
+                    chain(rest, rows), task_fields, plan, where, line.unit if line else None, names
+                )
+                out.problems += problems
                 out.tables = 1
                 break
+        else:
+            unit_above(HEADER_SCAN_ROWS + 1)
         return out
     header_row, fields, years = found
+    unit_above(header_row)
     out.tables = 1
     _read_rows(chain([r for r in head_rows if r[0] > header_row], rows), fields, years, sheet, plan, where, out)
     return out

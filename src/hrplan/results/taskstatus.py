@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
-from hrplan.results.measured import Provenance, TaskStatus
+from hrplan.results.measured import Provenance, TaskStatus, UnitLine
+from hrplan.results.reporting import UnitNames
 from hrplan.results.workbook import CellValue, Row
 
 STATUSES = {
@@ -32,6 +33,7 @@ TASK_HEADERS = {
     "status": ("tinh trang", "trang thai", "status"),
     "note": ("ghi chu", "note", "notes"),
     "evidence": ("minh chung", "evidence"),
+    "unit": ("don vi bao cao", "reporting unit"),  # the co-lead whose status the row is
 }
 
 
@@ -71,10 +73,18 @@ def parse_status(raw: object) -> str | None:
 
 
 def read_task_rows(
-    rows: Iterable[Row], fields: dict[str, int], plan: Plan, where: Callable[[int, int], Provenance]
+    rows: Iterable[Row],
+    fields: dict[str, int],
+    plan: Plan,
+    where: Callable[[int, int], Provenance],
+    unit: str | None = None,
+    names: UnitNames | None = None,
 ) -> tuple[list[TaskStatus], list[Problem]]:
-    """Statuses of a tasks table; unknown ids and statuses are problems at their cell."""
+    """Statuses of a tasks table, each with its reporting unit: the row's 'Đơn vị báo cáo' cell, else `unit` (the
+    sheet's line), else None (the file's unit is set later); unknown ids, statuses and units are problems at their
+    cell."""
     known = {t.id for t in plan.tasks.tasks}
+    names = names or UnitNames(plan)
     out: list[TaskStatus] = []
     problems: list[Problem] = []
 
@@ -110,6 +120,15 @@ def read_task_rows(
                 )
             )
             continue
+        row_unit = unit
+        raw_unit = cell(row, "unit")
+        if raw_unit is not None and str(raw_unit).strip():
+            text = " ".join(str(raw_unit).split())
+            row_unit = names.resolve(text)
+            bad = names.problem(UnitLine(row_unit, text, where(n, fields["unit"])))
+            if bad:
+                problems.append(bad)
+                continue
         note, evidence = cell(row, "note"), cell(row, "evidence")
         out.append(
             TaskStatus(
@@ -118,25 +137,21 @@ def read_task_rows(
                 str(note) if note else None,
                 str(evidence) if evidence else None,
                 where(n, fields["status"]),
+                row_unit,
             )
         )
     return out, problems
 
 
-def merge_statuses(parts: list[TaskStatus]) -> tuple[list[TaskStatus], list[Problem]]:
-    """One status per task; two different statuses for the same task is an error naming both cells."""
-    seen: dict[str, TaskStatus] = {}
-    problems = []
+def merge_statuses(parts: list[TaskStatus]) -> list[TaskStatus]:
+    """Every unit's status of every task, kept with its unit: co-leads may differ (analysis/tasks.py decides the
+    task's status and warns). The same status of the same task and unit given twice (a file given twice, two
+    copies of a form) is kept once."""
+    seen: set[tuple[str, str | None, str, str | None, str | None]] = set()
+    out = []
     for s in parts:
-        first = seen.get(s.id)
-        if first is None:
-            seen[s.id] = s
-        elif first.status != s.status:
-            problems.append(
-                s.where.problem(
-                    "conflict",
-                    f"task {s.id}: '{STATUSES[s.status][0]}' here but "
-                    f"'{STATUSES[first.status][0]}' at {first.where}: keep one",
-                )
-            )
-    return list(seen.values()), problems
+        key = (s.id, s.unit, s.status, s.note, s.evidence)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
