@@ -272,6 +272,7 @@ def test_the_loader_is_the_c_one_when_available() -> None:
 
     assert yamlsafe._Loader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     assert sorted(yamlsafe.ID_KEYS) == ["id"] and sorted(yamlsafe.ID_LIST_KEYS) == [
+        "by_district",
         "except",
         "ids",
         "indicators",
