@@ -113,8 +113,11 @@ def results(doc: Container, reading: YearReading, t: Labels) -> None:
             _item(doc, sentence(row, reading, t))
     if len(reading.areas) > 1:
         _heading(doc, f"{n + 1}. {t('doc_by_area')}")
-        for area in reading.areas[1:]:
+        shown = word_areas(reading)
+        for area in shown[1:]:
             _item(doc, _summary(area, reading, t, "doc_area_summary") or f"{area.area}: {t('none')}")
+        if len(shown) < len(reading.areas):
+            _item(doc, t("doc_areas_in_excel", n=len(reading.areas) - 1, y=reading.year))
 
 
 def tasks(doc: Container, reading: YearReading, t: Labels) -> None:
@@ -146,7 +149,7 @@ def tasks(doc: Container, reading: YearReading, t: Labels) -> None:
 
 def _missed(doc: Container, reading: YearReading, t: Labels) -> None:
     found = False
-    for area in reading.areas:
+    for area in word_areas(reading):
         rows: dict[str, Comparison] = {}
         for m in area.missed:
             rows.setdefault(m.row.indicator.id, m.row)
@@ -212,3 +215,12 @@ def write_body(doc: Container, reading: YearReading, t: Labels) -> None:
     tasks(doc, reading, t)
     shortcomings(doc, reading, t)
     proposals(doc, t)
+
+
+WORD_AREAS = 30  # a province's districts; a national roll-up of communes belongs in the Excel file
+
+
+def word_areas(reading: YearReading) -> list[AreaReading]:
+    """The areas the Word report lays out: all of a province's districts, or, past WORD_AREAS of them, the
+    province alone (the Excel report holds every area on one sheet)."""
+    return reading.areas if len(reading.areas) <= WORD_AREAS + 1 else reading.areas[:1]

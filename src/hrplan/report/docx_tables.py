@@ -12,7 +12,7 @@ from docx.table import Table
 
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
-from hrplan.report.docx_body import unit_names
+from hrplan.report.docx_body import unit_names, word_areas
 from hrplan.report.docx_form import Heading
 from hrplan.report.docx_kit import CENTER, LEFT, RIGHT, cell_text, keep_row, page, para, shade, table
 from hrplan.report.fmt import fmt_date, fmt_goal, fmt_number, fmt_ratio, fmt_task_notes, side_by_side
@@ -195,6 +195,8 @@ def appendices(doc: Document, reading: YearReading, head: Heading, t: Labels) ->
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     page(section, landscape=True)
     section.different_first_page_header_footer = False  # numbered on its first page too
-    for area in reading.areas:
+    for area in word_areas(reading):
         appendix_01(doc, reading, area, head, t)
+    if len(word_areas(reading)) < len(reading.areas):
+        doc.add_paragraph(t("doc_areas_in_excel", n=len(reading.areas) - 1, y=reading.year))
     appendix_02(doc, reading, head, t)
