@@ -79,3 +79,33 @@ def test_dev_zero_as_a_plan_file_is_refused_unread() -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 1
         assert "/dev/zero: error: a device, not a file: give a YAML file [file-kind]" in result.output
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "fragment"),
+    [
+        (("        KH: 9800\n", "        KH: .nan\n"), ":565:13:", "KH: Input should be a finite number (got nan)"),
+        (("        KH: 9800\n", "        KH: 1.0e+400\n"), ":565:13:", "KH: Input should be a finite number (got inf)"),
+        (("    goal_2030: 80\n", "    goal_2030: -.inf\n"), ":79:16:", "goal_2030: Input should be a finite number"),
+        (
+            ("      2024:\n        KH: 9800", "      99999:\n        KH: 9800"),
+            ":565:9:",
+            "year 99999 is outside 1900–2100",
+        ),
+        (("  horizon: 2030", "  horizon: 2020"), ":22:12:", "horizon 2020 is before the plan's year 2024"),
+        (("  baseline_year: 2022", "  baseline_year: 2030"), ":23:18:", "baseline year 2030 is not before the horizon"),
+        (("  D:\n", "  a:\n    name: x\n  D:\n"), ":48:3:", "group 'a' differs from group 'A' only by case"),
+    ],
+    ids=["nan-target", "1e400-target", "infinite-goal", "year-99999", "horizon-2020", "baseline-2030", "group-case"],
+)
+def test_a_plan_no_reading_could_use_is_refused(
+    tmp_path: Path, edit: tuple[str, str], where: str, fragment: str
+) -> None:
+    """Decided in issue 16: numbers are finite (JSON never holds NaN), years lie within 1900–2100 as results' years
+    do, the horizon is not before the plan's year, and group ids differ by more than case."""
+    targets = plan_dir(tmp_path, edit)
+    result = runner.invoke(app, ["validate", str(targets)])
+    assert result.exit_code == 1, result.output
+    assert f"targets_2024.yaml{where} error: {fragment}" in result.output
+    result = runner.invoke(app, ["compare", "--targets", str(targets), "--format", "json"])
+    assert result.exit_code == 1 and result.stdout == ""
