@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +44,29 @@ def long_workbook(
         r += 1
     wb.save(path)
     return path
+
+
+def percent_cells(path: Path) -> dict[str, dict[int, list[int]]]:
+    """Per sheet, row -> the columns whose style shows a percent, as hrplan's scan of the XML finds them."""
+    from hrplan.results.xlsx_parts import read_book
+    from hrplan.results.xlsx_scan import scan_sheet
+
+    with zipfile.ZipFile(path) as zf:
+        book, problems = read_book(zf, str(path))
+        assert book is not None and not problems
+        return {s.name: scan_sheet(zf, s, book.styles).percent for s in book.sheets}
+
+
+def edit_parts(src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """A copy of a workbook with some of its parts rewritten (part name -> edit of its bytes)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename in edits:
+                data = edits[item.filename](data)
+            zout.writestr(item, data)
+    return dst
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+STYLES = "xl/styles.xml"

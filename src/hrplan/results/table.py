@@ -15,9 +15,9 @@ from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results
+from hrplan.results.sheet import CellValue, Row, Sheet
 from hrplan.results.taskstatus import read_task_rows, task_header
 from hrplan.results.values import fast_number, parse_cell, parse_year
-from hrplan.results.workbook import CellValue, Row, Sheet
 
 HEADER_SCAN_ROWS = 30
 ALIASES = {
@@ -210,7 +210,7 @@ def _slow_value(
 ) -> float | None:
     """Every case the fast path declines: blanks, text as typed, percent formats, suspicious numbers."""
     loc = where(n, c)
-    if raw is None and loc.cell in sheet.uncalculated:
+    if (raw is None or raw == "") and loc.cell in sheet.uncalculated:  # python-calamine gives "", openpyxl None
         problems.append(
             loc.problem(
                 "not-calculated",

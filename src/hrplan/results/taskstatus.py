@@ -8,7 +8,7 @@ from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Provenance, TaskStatus
-from hrplan.results.workbook import CellValue, Row
+from hrplan.results.sheet import CellValue, Row
 
 STATUSES = {
     "not_started": ("chưa triển khai", "not started"),

@@ -13,6 +13,11 @@ import re
 from dataclasses import dataclass
 
 MISSING_MARKS = frozenset({"", "-", "–", "—", "x", "n/a", "na", "…", "..."})
+# What Excel shows for a formula that fails: read as text by openpyxl, put back by the workbook scan for calamine
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+     "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"}
+)  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f']+")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
@@ -106,6 +111,9 @@ def parse_text(text: str, unit: str) -> Parsed:
     s = _SPACES.sub("", text.strip())
     if s.casefold() in MISSING_MARKS:
         return Parsed(None)
+    if s.upper() in EXCEL_ERRORS:
+        return Parsed(None, f"the cell holds the Excel error {s.upper()}, not a number: correct its formula or type "
+                      "the value")  # fmt: skip
     percent = s.endswith("%")
     if percent:
         s = s[:-1]

@@ -1,0 +1,63 @@
+"""Hostile CSV results files (the red team's issue 16): problems naming the file and the physical line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from hrplan.plan.load import load_plan
+from hrplan.plan.model import Plan
+from hrplan.results.csvfile import delimiter
+from hrplan.results.merge import read_file
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    p = load_plan().plan
+    assert p is not None
+    return p
+
+
+def test_a_field_over_128_kib_is_a_problem_at_its_line(tmp_path: Path, plan: Plan) -> None:
+    """csv's field limit raised out of the row loop: exit 3."""
+    path = tmp_path / "r.csv"
+    path.write_text('id,year,value,note\nA1,2023,80,ok\nA2,2023,46,"' + "x" * 140_000 + '"\n', encoding="utf-8")
+    res = read_file(path, plan)
+    assert [(p.code, p.location()) for p in res.problems] == [("csv-syntax", f"{path}:3:1")]
+    assert 'a field longer than 131,072 characters starts in this record: probably a quote (") opened' in (
+        res.problems[0].message
+    )
+
+
+def test_positions_after_a_quoted_line_break_name_the_physical_line(tmp_path: Path, plan: Plan) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text('id,year,value,note\nA1,2023,80,"two\nlines"\n\nA2,2023,abc,\nZZ,2023,1,\n', encoding="utf-8")
+    res = read_file(path, plan)
+    assert [(p.code, p.line, p.column) for p in res.problems] == [("bad-value", 5, 3), ("unknown-indicator", 6, 1)]
+    assert [str(m.where).split(":", 1)[1] for m in res.values] == ["2:3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id,year,value\nA1,2023,80\n", ","),
+        ("mã;năm;giá trị\nA1;2023;82,75%\n", ";"),
+        ("id\tyear\tvalue\nA1\t2023\t80\n", "\t"),
+        ('id,year,value\nA1,2023,"82;75"\n', ","),
+        ("id\n", ","),
+        ("", ","),
+    ],
+)
+def test_the_delimiter_is_the_one_separating_most_fields(text: str, expected: str) -> None:
+    assert delimiter(text) == expected
+
+
+@pytest.mark.parametrize("sample", [',"' * 4096, "',\n" * 2730, '"a' + " " * 8190, 'a,"' + "," * 8190])
+def test_finding_the_delimiter_is_linear(sample: str) -> None:
+    """csv.Sniffer's patterns backtrack on such samples (a quote, then .*? to the end, at every quote)."""
+    start = time.perf_counter()
+    for _ in range(20):
+        delimiter(sample * 50)
+    assert time.perf_counter() - start < 2
