@@ -24,3 +24,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def clean_control(text: str) -> str:
     """Drop control characters that spreadsheets and terminals would misrender."""
     return _CONTROL.sub("", text)
+
+
+def clean_key(text: str) -> str:
+    """A typed id or name as it is meant: compatibility forms folded (NFKC: full-width 'Ａ１' is 'A1'), invisible
+    format characters dropped (zero-width spaces and joiners, soft hyphens, direction marks, a stray BOM), spaces
+    trimmed. Used once per distinct cell text, never per cell."""
+    if text.isascii():
+        return text.strip()
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()

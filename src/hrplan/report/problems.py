@@ -53,7 +53,7 @@ def render_json(problems: list[Problem], **extra: object) -> str:
         "errors": count(problems, Severity.ERROR),
         "warnings": count(problems, Severity.WARNING),
     }
-    return json.dumps(body, ensure_ascii=False, indent=2)
+    return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def render(problems: list[Problem], fmt: str) -> str:

@@ -12,7 +12,7 @@ from itertools import chain
 from typing import Final
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import fold
+from hrplan.core.text import clean_key, fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results
 from hrplan.results.sheet import CellValue, Row, Sheet
@@ -145,7 +145,7 @@ def _read_rows(
             continue
         ind = id_cache.get(raw_id, _UNSET)
         if ind is _UNSET:
-            text_id = str(raw_id).strip()
+            text_id = clean_key(str(raw_id))  # 'Ａ１', 'A1\u200b': the id meant
             ind = ids.get(text_id.casefold())
             id_cache[raw_id] = ind
             if ind is None and text_id and text_id.casefold() not in groups:  # group rows are headings
@@ -163,7 +163,7 @@ def _read_rows(
         area_raw = values[ai] if ai is not None and ai < width else None
         area = area_cache.get(area_raw, _UNSET)
         if area is _UNSET:
-            area = " ".join(str(area_raw).split()) or None
+            area = " ".join(clean_key(str(area_raw)).split()) or None
             area_cache[area_raw] = area
         note = None
         if ni is not None and ni < width and values[ni] is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import fold
+from hrplan.core.text import clean_key, fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Provenance, TaskStatus
 from hrplan.results.sheet import CellValue, Row
@@ -62,7 +62,7 @@ def parse_task_id(raw: object, known: set[str]) -> tuple[str | None, str | None]
                 f"{text}0 cannot be told apart. Format the column as Text and type the id again"
             )
         return text, None
-    text = str(raw).strip().rstrip(".")
+    text = clean_key(str(raw)).rstrip(".")
     return (text or None), None
 
 
