@@ -28,6 +28,15 @@ EXIT_INTERRUPTED = 130  # as shells report a process stopped by Ctrl+C
 _state = {"debug": False}
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program stands (as Ctrl+C raises KeyboardInterrupt), so that what is
+    being written is cleaned up; not an Exception, so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def exit_code_for(exc: BaseException) -> int:
     """The one error boundary: says what went wrong on stderr and maps the exception to an exit code."""
     import errno
@@ -50,6 +59,9 @@ def exit_code_for(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt | typer.Abort):
         _err("Interrupted.")
         return EXIT_INTERRUPTED
+    if isinstance(exc, Terminated):
+        _err("Terminated.")
+        return 128 + exc.signum  # 143 for SIGTERM, as shells report it
     if isinstance(exc, ClickException):
         exc.show()
         return EXIT_USAGE
@@ -68,8 +80,10 @@ def exit_code_for(exc: BaseException) -> int:
 
 
 def _err(text: str) -> None:
+    from hrplan.core.text import printable
+
     with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed: nothing left to tell
-        print(text, file=sys.stderr)
+        print(printable(text), file=sys.stderr)
 
 
 def _quiet_stdout() -> None:
@@ -95,7 +109,8 @@ app = typer.Typer(
     cls=_Handled,
     help="hrplan: the indicator calculator for provincial human-resources plans "
     "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
-    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error (a bug), 130 interrupted.",
+    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error (a bug), 130 interrupted, "
+    "143 terminated.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -105,13 +120,16 @@ app = typer.Typer(
 
 
 def _json(body: object) -> str:
-    import json  # not on the start-up path
+    from hrplan.core.jsontypes import dumps
 
-    return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
+    return dumps(body)
 
 
 def _out(text: str) -> None:
-    """Text to stdout as it is (renderers end their own lines)."""
+    """Text to stdout (renderers end their own lines), control characters shown rather than obeyed."""
+    from hrplan.core.text import printable
+
+    text = printable(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
 
@@ -158,7 +176,10 @@ MethodOpt = Annotated[
     Method,
     typer.Option("--method", help="Pace to the horizon: cagr (growth rates, Eurostat) or linear (points a year)."),
 ]
-YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")]
+YEARS = {"min": 1900, "max": 2100}  # plan.model.YEAR_MIN/MAX: the years a plan and its results may name
+YearOpt = Annotated[
+    int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).", **YEARS)
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unknown ids, missing values).")]
 
 
@@ -370,12 +391,13 @@ def compare(
     if reading.problems and fmt is not OutFormat.json:
         _err(render_text(reading.problems))
     if out is not None:
-        from hrplan.core.atomic import write_bytes
+        from hrplan.core.atomic import building, write_bytes
         from hrplan.report.csv_renderer import file_bytes
 
         options = RenderOptions(lang=lang.value)
         name = OUT_SUFFIXES[out.suffix.lower()]
-        body = file_bytes(reading, options) if name == "csv" else render(name, reading, options)
+        with building(out):
+            body = file_bytes(reading, options) if name == "csv" else render(name, reading, options)
         if isinstance(body, str):
             body = body.encode("utf-8")
         if not isinstance(body, bytes):  # pragma: no cover - every file renderer returns text or bytes
@@ -419,6 +441,7 @@ def report(
     from hrplan.report.registry import RenderOptions
     from hrplan.report.yearly import report_paths, write_report
 
+    day = _day(date, "--date") if date else None  # every option checked before any work
     plan = _plan(targets, tasks)
     inputs = _inputs(files)
     reading = read_year(plan, inputs, year=year, by_area=by_area, province_first=True, method=method.value,
@@ -433,7 +456,7 @@ def report(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create the folder {out_dir}: {exc.strerror}") from None
-    options = RenderOptions(lang=lang.value, number=number, date=_day(date, "--date") if date else None)
+    options = RenderOptions(lang=lang.value, number=number, date=day)
     for path in write_report(out_dir, reading, options):
         _err(f"wrote {path}")
     _exit_for(reading, strict)
@@ -443,7 +466,7 @@ def report(
 def template(
     out: Annotated[Path, typer.Argument(help="The workbook to write (.xlsx).", dir_okay=False)],
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")
+        int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).", **YEARS)
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
     targets: TargetsOpt = None,
@@ -454,7 +477,7 @@ def template(
 
     Example: hrplan template ket_qua_2024.xlsx --year 2024
     """
-    from hrplan.core.atomic import check_not_input, write_bytes
+    from hrplan.core.atomic import building, check_not_input, write_bytes
     from hrplan.report.template import template_bytes
 
     plan = _plan(targets, tasks)
@@ -463,7 +486,9 @@ def template(
     if out.exists() and not force:
         raise UsageError(f"{out} exists: choose another name, or add --force to replace it")
     check_not_input(out, [plan.targets_path, plan.tasks_path])
-    write_bytes(out, template_bytes(plan, year or plan.targets.plan.year))
+    with building(out):
+        body = template_bytes(plan, year or plan.targets.plan.year)
+    write_bytes(out, body)
     _out(f"wrote {out}")
 
 
@@ -542,9 +567,32 @@ def _streams() -> None:
             pass
 
 
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _signals() -> None:
+    """SIGTERM (and SIGHUP, the terminal closed) end hrplan as Ctrl+C does: the files being written are removed."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_signal)
+
+
+def _unraisable(args: "sys.UnraisableHookArgs") -> None:
+    """An exception in a finaliser: openpyxl's sheet writer, collected after a full disk, tries its file again. The
+    error that caused it has been told in one line; its traceback is shown with --debug only."""
+    if _state["debug"]:
+        sys.__unraisablehook__(args)
+
+
 def main() -> None:
-    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected, 130 interrupted (see exit_code_for)."""
+    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected, 130 interrupted, 143 terminated (SIGTERM)
+    (see exit_code_for)."""
+    _signals()
     _streams()
+    sys.unraisablehook = _unraisable
     try:
         rc = app(standalone_mode=False)
     except BaseException as exc:

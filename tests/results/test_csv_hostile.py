@@ -61,3 +61,12 @@ def test_finding_the_delimiter_is_linear(sample: str) -> None:
     for _ in range(20):
         delimiter(sample * 50)
     assert time.perf_counter() - start < 2
+
+
+def test_a_long_cell_is_quoted_short_in_its_message(tmp_path: Path, plan: Plan) -> None:
+    """A 100,000-character id or value made a 100,000-character message: quoted to 60 characters."""
+    path = tmp_path / "r.csv"
+    path.write_text(f"id,year,value\n{'Z' * 100_000},2023,1\nA1,{'9' * 100_000},1\nA1,2023,{'x' * 100_000}\n")
+    res = read_file(path, plan)
+    assert [p.code for p in res.problems] == ["unknown-indicator", "bad-year", "bad-value"]
+    assert all(len(p.message) < 300 and "…" in p.message for p in res.problems)

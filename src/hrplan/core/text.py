@@ -19,6 +19,11 @@ def fold(text: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What a terminal would act on rather than show: C0 controls but tab and newline (ESC starts colour, cursor and OSC
+# sequences; CR returns over the line), DEL, and C1 (U+009B is CSI to many terminals). Each is shown as its symbol.
+_TERMINAL = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)} | {0x7F: 0x2421}
+_TERMINAL |= {c: 0xFFFD for c in range(0x80, 0xA0)}
+_HAS_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_control(text: str) -> str:
@@ -34,3 +39,16 @@ def clean_key(text: str) -> str:
         return text.strip()
     text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: the one function every message, table and listing passes through on its way to
+    stdout or stderr. Control characters from plan names or result cells are shown, never obeyed: ESC as '␛',
+    CR as '␍', a C1 control as '\ufffd'."""
+    return text.translate(_TERMINAL) if _HAS_TERMINAL.search(text) else text
+
+
+def excerpt(value: object, limit: int = 60) -> str:
+    """A cell's text as quoted in a message: at most `limit` characters (a 128 KiB cell is no message)."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"

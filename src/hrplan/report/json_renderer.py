@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from hrplan.analysis.ratios import Comparison
 from hrplan.analysis.reading import AreaReading, YearReading
-from hrplan.core.jsontypes import JSONObject, JSONValue
+from hrplan.core.jsontypes import JSONObject, JSONValue, dumps
 from hrplan.core.paths import display_path, displayed
 from hrplan.plan.queries import goal_json
 from hrplan.report.registry import RenderOptions
@@ -89,4 +87,4 @@ def reading_json(reading: YearReading) -> JSONObject:
 
 
 def render(reading: YearReading, options: RenderOptions) -> str:
-    return json.dumps(reading_json(reading), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps(reading_json(reading)) + "\n"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hrplan.core.text import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 def console(color: bool = True, width: int | None = None) -> Console:
@@ -22,3 +25,10 @@ def console(color: bool = True, width: int | None = None) -> Console:
     if width is None and not sys.stdout.isatty():
         width = 160
     return _Console(no_color=not color, highlight=False, emoji=False, markup=False, width=width, soft_wrap=False)
+
+
+def text(value: str, style: str = "") -> Text:
+    """User data as a Rich Text: never markup, and control characters shown rather than obeyed (core.text.printable)."""
+    from rich.text import Text
+
+    return Text(printable(value), style=style)

@@ -12,7 +12,7 @@ from itertools import chain
 from typing import Final
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import clean_key, fold
+from hrplan.core.text import clean_key, excerpt, fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results
 from hrplan.results.sheet import CellValue, Row, Sheet
@@ -138,7 +138,7 @@ def _read_rows(
             if filled:  # a value typed on a row whose id was deleted or never written: never dropped silently
                 problems.append(where(n, filled[0]).problem(
                     "value-without-id",
-                    f"a value ({values[filled[0]]}) on a row with no indicator id: write the id in column "
+                    f"a value ({excerpt(values[filled[0]])}) on a row with no indicator id: write the id in column "
                     f"{where(n, ci).cell.rstrip('0123456789')}, or delete the value",
                     Severity.WARNING,
                 ))  # fmt: skip
@@ -152,7 +152,7 @@ def _read_rows(
                 problems.append(
                     where(n, ci).problem(
                         "unknown-indicator",
-                        f"unknown indicator id '{text_id}': it is not in the plan; "
+                        f"unknown indicator id '{excerpt(text_id)}': it is not in the plan; "
                         "check the id column (see `hrplan indicators`)",
                         Severity.WARNING,
                     )
@@ -178,7 +178,7 @@ def _read_rows(
             if year is None:
                 problems.append(
                     where(n, yi).problem(
-                        "bad-year", f"cannot read the year {raw_year!r} for {ind.id}: type a year such as 2023"
+                        "bad-year", f"cannot read the year '{excerpt(raw_year)}' for {ind.id}: type a year such as 2023"
                     )
                 )
                 continue

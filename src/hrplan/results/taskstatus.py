@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import clean_key, fold
+from hrplan.core.text import clean_key, excerpt, fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Provenance, TaskStatus
 from hrplan.results.sheet import CellValue, Row
@@ -94,7 +94,7 @@ def read_task_rows(
             problems.append(
                 where(n, fields["id"]).problem(
                     "unknown-task",
-                    f"unknown task id '{tid}': it is not in the plan (see `hrplan tasks`)",
+                    f"unknown task id '{excerpt(tid)}': it is not in the plan (see `hrplan tasks`)",
                     Severity.WARNING,
                 )
             )
@@ -106,7 +106,7 @@ def read_task_rows(
             allowed = " / ".join(vi for vi, _ in STATUSES.values())
             problems.append(
                 where(n, fields["status"]).problem(
-                    "bad-status", f"task {tid}: unknown status '{raw_status}': use {allowed}"
+                    "bad-status", f"task {tid}: unknown status '{excerpt(raw_status)}': use {allowed}"
                 )
             )
             continue

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from hrplan.core.text import clean_key
+from hrplan.core.text import clean_key, excerpt
 
 MISSING_MARKS = frozenset({"", "-", "–", "—", "x", "n/a", "na", "…", "..."})
 # What Excel shows for a formula that fails: read as text by openpyxl, put back by the workbook scan for calamine
@@ -122,6 +122,7 @@ def parse_text(text: str, unit: str) -> Parsed:
     """Parse typed text: '77,42%', '77.42', '9.800', '9,800', '1.234,5' (also in full-width digits, '８２,７５')."""
     if not text.isascii():
         text = clean_key(text)
+    shown = excerpt(text.strip())
     s = _SPACES.sub("", text.strip())
     if s.casefold() in MISSING_MARKS:
         return Parsed(None)
@@ -135,18 +136,18 @@ def parse_text(text: str, unit: str) -> Parsed:
     s = s.lstrip("+-")
     if unit == "people":
         if percent:
-            return Parsed(None, f"'{text.strip()}' has a % sign, but this indicator counts people")
+            return Parsed(None, f"'{shown}' has a % sign, but this indicator counts people")
         value = _count(s)
         if value is None:
             return Parsed(
-                None, f"cannot read '{text.strip()}' as a count of people: type a whole number such as 9800 or 9.800"
+                None, f"cannot read '{shown}' as a count of people: type a whole number such as 9800 or 9.800"
             )
         if sign < 0 or value > MAX_COUNT:
             return _impossible_count(sign * value)
         return Parsed(value)
     value = _decimal(s)
     if value is None:
-        return Parsed(None, f"cannot read '{text.strip()}' as a percentage: type a number such as 77,42 or 77.42%")
+        return Parsed(None, f"cannot read '{shown}' as a percentage: type a number such as 77,42 or 77.42%")
     return Parsed(sign * value)
 
 
