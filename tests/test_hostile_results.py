@@ -92,3 +92,14 @@ def test_degenerate_histories_give_valid_json(tmp_path: Path, rows: str, method:
     assert body is not None and body["indicators"]
     for fmt in ("table", "csv", "markdown"):
         assert runner.invoke(app, ["compare", str(path), "--method", method, "--format", fmt]).exit_code == 0
+
+
+def test_a_file_giving_no_value_is_exit_1_naming_it(tmp_path: Path) -> None:
+    """Every id unknown, or a header above nothing: exit 2 (a usage error) without the file before; the file's
+    fault, so exit 1 naming it, with the warnings that say why."""
+    path = tmp_path / "r.csv"
+    path.write_text("id,year,value\nZZ,2023,1\n")
+    result = runner.invoke(app, ["compare", str(path)])
+    assert result.exit_code == 1
+    assert "r.csv:2:1: warning: unknown indicator id 'ZZ'" in result.stderr
+    assert "r.csv: no value of the plan's indicators was read" in result.stderr

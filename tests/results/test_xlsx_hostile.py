@@ -331,3 +331,17 @@ def test_values_on_a_hidden_sheet_are_read_with_a_warning(
     assert [(m.id, m.value) for m in res.values] == [("A2", 46.68), ("A1", 70.0)]
     assert [(p.code, p.severity) for p in res.problems] == [("hidden-sheet", Severity.WARNING)]
     assert "'Cũ'" in res.problems[0].message and ("very hidden" in res.problems[0].message) is (state == "veryHidden")
+
+
+def test_the_parser_itself_refuses_a_dtd(tmp_path: Path) -> None:
+    """Bomb-safe on its own, not only behind the byte check of the container: expat stops at '<!DOCTYPE', before
+    the first entity is declared."""
+    from hrplan.results.xlsx_parts import PartError, parse_part, parser
+
+    path = tmp_path / "p.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("x.xml", '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "' + "c" * 100 + '">]><a>&b;&b;</a>')
+    seen: list[str] = []
+    with zipfile.ZipFile(path) as zf, pytest.raises(PartError, match="declares a DTD or entities"):
+        parse_part(zf, "x.xml", parser(lambda name, attrs: seen.append(name)))
+    assert seen == []
