@@ -70,3 +70,23 @@ def test_a_long_cell_is_quoted_short_in_its_message(tmp_path: Path, plan: Plan) 
     res = read_file(path, plan)
     assert [p.code for p in res.problems] == ["unknown-indicator", "bad-year", "bad-value"]
     assert all(len(p.message) < 300 and "…" in p.message for p in res.problems)
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [(",", "a line longer than 1,048,576 characters starts here"), (",", "20,000 fields in one record")],
+    ids=["2-million-commas", "20000-fields"],
+)
+def test_a_record_wider_than_a_sheet_is_refused_at_its_line(
+    tmp_path: Path, plan: Plan, line: str, fragment: str
+) -> None:
+    """The csv module makes a field of every comma: a line of millions of them took gigabytes, and the header search
+    read every field (a sheet has at most 16,384 columns; a line, at most 1 MiB)."""
+    path = tmp_path / "r.csv"
+    width = 2_000_000 if "line" in fragment else 19_999
+    path.write_text("id,year,value\n" + line * width + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    res = read_file(path, plan)
+    assert time.perf_counter() - start < 5
+    assert [(p.code, p.line) for p in res.problems] == [("csv-syntax", 2)]
+    assert fragment in res.problems[0].message

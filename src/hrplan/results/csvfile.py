@@ -12,7 +12,13 @@ from hrplan.core.problems import Problem
 from hrplan.results.sheet import Row, Sheet, SheetError
 
 MAX_CSV_BYTES = 256 * 1024 * 1024
+MAX_LINE = 1024 * 1024  # characters of one line: the csv module would make a record of every comma in it
+MAX_FIELDS = 16_384  # fields of one record, as a sheet has columns: the header search reads each of them
 DELIMITERS = (",", ";", "\t")
+
+
+class _LineTooLong(Exception):
+    pass
 
 
 def open_csv(path: Path) -> tuple[list[Sheet], list[Problem]]:
@@ -44,16 +50,30 @@ def delimiter(text: str) -> str:
     return next(d for n, d in counts if n == best)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The physical lines of the text, none longer than MAX_LINE."""
+    for line in io.StringIO(text, newline=""):
+        if len(line) > MAX_LINE:
+            raise _LineTooLong
+        yield line
+
+
 def _records(text: str, delim: str, name: str) -> Iterator[Row]:
     """(line, fields, None) for every record; the line is where the record starts in the file, also after a field
     whose quotes hold a line break. Blank fields stay "" (the readers treat "" as blank): converting 200,000 rows
     would cost more than reading them."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    reader = csv.reader(_lines(text), delimiter=delim)
     line = 1
     try:
         for record in reader:
+            if len(record) > MAX_FIELDS:
+                message = f"{len(record):,} fields in one record, more than a sheet has columns ({MAX_FIELDS:,})"
+                raise SheetError(Problem(name, line, None, "csv-syntax", f"{message}: not a results table"))
             yield line, record, None
             line = reader.line_num + 1
+    except _LineTooLong:
+        message = f"a line longer than {MAX_LINE:,} characters starts here: not a results table"
+        raise SheetError(Problem(name, reader.line_num + 1, None, "csv-syntax", message)) from None
     except csv.Error as exc:
         if "field limit" in str(exc):
             message = (
