@@ -345,3 +345,81 @@ def test_the_parser_itself_refuses_a_dtd(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as zf, pytest.raises(PartError, match="declares a DTD or entities"):
         parse_part(zf, "x.xml", parser(lambda name, attrs: seen.append(name)))
     assert seen == []
+
+
+def shared_strings(src: Path, dst: Path, sst_attrs: str) -> Path:
+    """A copy of src with its inline strings moved to xl/sharedStrings.xml, as Excel writes them."""
+    with zipfile.ZipFile(src) as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    strings: list[bytes] = []
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        strings.append(m.group(2))
+        return m.group(1) + b' t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    parts[SHEET] = re.sub(
+        rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, parts[SHEET]
+    )
+    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="' + ns + b'" ' + sst_attrs.encode() + b">"
+        + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>"
+    )  # fmt: skip
+    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    rel = b'<Relationship Id="rId99" Type="' + kind + b'" Target="sharedStrings.xml"/></Relationships>'
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", rel)
+    content = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + content + b'"/></Types>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, body in parts.items():
+            zout.writestr(name, body)
+    return dst
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        'count="9" uniqueCount="9"',
+        'count="4000000000" uniqueCount="4000000000"',
+        'uniqueCount="18446744073709551615"',
+        'uniqueCount="' + "9" * 5000 + '"',
+    ],
+    ids=["true-counts", "4e9", "2^64-1", "5000-digits"],
+)
+def test_shared_strings_declaring_impossible_counts_never_reach_python_calamine(tmp_path: Path, attrs: str) -> None:
+    """python-calamine reserves memory for the count the shared strings declare: 4,000,000,000 made it abort the
+    process (SIGABRT), 2^64 - 1 raise a PanicException (exit 3). Such a file is read by openpyxl, which ignores it."""
+    path = shared_strings(base(tmp_path), tmp_path / "sst.xlsx", attrs)
+    script = (
+        "from pathlib import Path; from hrplan.plan.load import load_plan; from hrplan.results.merge import read_file; "
+        f"r = read_file(Path({str(path)!r}), load_plan().plan); print([(m.id, m.value) for m in r.values], r.problems)"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "[('A1', 82.75), ('A2', 46.68), ('D1', 9800.0)] []"
+
+
+@pytest.mark.parametrize("where", ["content-types", "relationship"])
+def test_shared_strings_named_elsewhere_are_refused(tmp_path: Path, plan: Plan, where: str) -> None:
+    """openpyxl finds the shared strings by [Content_Types].xml, python-calamine reads xl/sharedStrings.xml: a file
+    naming another part read A2 under one and A1 under the other, both with exit 0."""
+    path = shared_strings(base(tmp_path), tmp_path / "sst.xlsx", 'count="9" uniqueCount="9"')
+    with zipfile.ZipFile(path) as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    parts["xl/other.xml"] = parts["xl/sharedStrings.xml"].replace(b"<t>A1</t>", b"<t>A2</t>")
+    if where == "content-types":
+        kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+        override = b'<Override PartName="/xl/other.xml" ContentType="' + kind + b'"/></Types>'
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
+    else:
+        rels = "xl/_rels/workbook.xml.rels"
+        parts[rels] = parts[rels].replace(b'Target="sharedStrings.xml"', b'Target="other.xml"')
+    odd = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(odd, "w") as zout:
+        for name, body in parts.items():
+            zout.writestr(name, body)
+    assert read(odd, plan)[1] == [
+        ("workbook-corrupt", None, "the workbook is damaged (it names xl/other.xml as its shared strings: "
+         "python-calamine and openpyxl would read different parts): open it in Excel and save it again")
+    ]  # fmt: skip

@@ -75,7 +75,7 @@ def _open_xlsx(path: Path) -> tuple[list[Sheet], list[Problem], Workbook | None]
     problems += _scan_problems(name, book, scans)
     if any(p.severity is Severity.ERROR for p in problems):
         return [], problems, None
-    if all(s.max_row * s.max_col <= MAX_DENSE for s in scans.values()):
+    if book.counts_plausible and all(s.max_row * s.max_col <= MAX_DENSE for s in scans.values()):
         sheets = _open_calamine(path, book, scans)
         if sheets is not None:
             return sheets, problems, None
@@ -145,6 +145,10 @@ def _open_calamine(path: Path, book: Book, scans: dict[str, SheetScan]) -> list[
             return None
         tables = [(s, wb.get_sheet_by_name(s.name).to_python(skip_empty_area=False)) for s in book.sheets]
     except Exception:  # any failure: fall back to openpyxl, which reports it properly
+        return None
+    except BaseException as exc:  # a Rust panic surfaces as pyo3's PanicException, a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
         return None
     return [_sheet(s, _flagged(rows, scans[s.name]), scans[s.name]) for s, rows in tables]
 

@@ -9,6 +9,7 @@ quoting, spacing or namespace prefixes.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import zipfile
 from collections.abc import Callable
@@ -50,6 +51,7 @@ class Book:
     sheets: list[SheetPart] = field(default_factory=list)
     styles: list[bool] = field(default_factory=list)  # per cellXfs index: shows a percent
     macros: bool = False
+    counts_plausible: bool = True  # the shared strings' declared counts fit their part (python-calamine trusts them)
 
 
 def local(name: str) -> str:
@@ -158,6 +160,14 @@ def read_book(zf: zipfile.ZipFile, name: str) -> tuple[Book | None, list[Problem
     except PartError as exc:
         return None, [_corrupt(name, str(exc))]
     book = Book(styles=styles, macros="xl/vbaProject.bin" in zf.NameToInfo)
+    try:
+        unusual = _unusual_names(zf, rels)
+        if unusual:
+            return None, [_corrupt(name, f"{unusual}: python-calamine and openpyxl would read different parts")]
+        if "xl/sharedStrings.xml" in zf.NameToInfo:
+            book.counts_plausible = _counts_plausible(zf, "xl/sharedStrings.xml")
+    except PartError as exc:
+        return None, [_corrupt(name, str(exc))]
     problems = []
     names: set[str] = set()
     for sheet_name, rid, state in sheets:
@@ -182,6 +192,50 @@ def read_book(zf: zipfile.ZipFile, name: str) -> tuple[Book | None, list[Problem
         problems.append(Problem(name, None, None, "macros", "a macro-enabled workbook: hrplan reads its values and "
                                 "never runs its macros", Severity.INFO))  # fmt: skip
     return book, problems
+
+
+# Where each reader looks: openpyxl finds the workbook and the shared strings by [Content_Types].xml and the styles at
+# xl/styles.xml; python-calamine reads xl/sharedStrings.xml and xl/styles.xml. Excel writes them there, and says so.
+_STANDARD = {"sheet.main": "xl/workbook.xml", "sharedStrings": "xl/sharedStrings.xml", "styles": "xl/styles.xml"}
+_WHAT = {"sheet.main": "workbook", "sharedStrings": "shared strings", "styles": "styles"}
+
+
+def _unusual_names(zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]]) -> str | None:
+    """What names a workbook, its shared strings or its styles elsewhere than the readers all look."""
+    named: list[tuple[str, str]] = [(kind, part) for part, kind in rels.values() if kind in ("sharedStrings", "styles")]
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if local(tag) == "Override":
+            kind = attrs.get("ContentType", "").rpartition(".")[2].partition("+")[0]
+            kind = "sheet.main" if kind == "main" and ".sheet." in attrs.get("ContentType", "") else kind
+            named.append((kind, attrs.get("PartName", "").lstrip("/")))
+
+    if "[Content_Types].xml" in zf.NameToInfo:
+        parse_part(zf, "[Content_Types].xml", parser(start))
+    for kind, part in named:
+        if kind in _STANDARD and part.casefold() != _STANDARD[kind].casefold():
+            return f"it names {part} as its {_WHAT[kind]}"
+    return None
+
+
+class _Enough(Exception):
+    """The first element has told what was wanted: the parse stops there."""
+
+
+def _counts_plausible(zf: zipfile.ZipFile, part: str) -> bool:
+    """Whether the counts the shared strings declare (`<sst count=.. uniqueCount=..>`) could be true: each string
+    takes 5 bytes at least (`<si/>`). python-calamine reserves memory for the declared count: uniqueCount="4000000000"
+    made it abort the process (and 2^64 - 1 raise a PanicException). openpyxl ignores the counts."""
+    limit = zf.getinfo(part).file_size // 5
+    declared: list[str] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        declared.extend(v for k, v in attrs.items() if k in ("count", "uniqueCount"))
+        raise _Enough
+
+    with contextlib.suppress(_Enough):
+        parse_part(zf, part, parser(start))
+    return all(len(v) <= 12 and v.isascii() and v.isdigit() and int(v) <= limit for v in declared)
 
 
 def _relationships(zf: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
