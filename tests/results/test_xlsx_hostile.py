@@ -423,3 +423,52 @@ def test_shared_strings_named_elsewhere_are_refused(tmp_path: Path, plan: Plan, 
         ("workbook-corrupt", None, "the workbook is damaged (it names xl/other.xml as its shared strings: "
          "python-calamine and openpyxl would read different parts): open it in Excel and save it again")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", [7, 61, 1 << 20])
+def test_a_sheet_read_in_any_chunks_reads_the_same(
+    tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The pass digests the references chunk by chunk (a megabyte of XML each): a row split across two chunks is one
+    row. Here every boundary falls somewhere else."""
+    import hrplan.results.xlsx_parts as parts
+
+    rows: list[tuple[str, int, float]] = [(i, y, 50 + y % 7) for y in range(2000, 2030) for i in ("A1", "A2", "B2")]
+    rows[0], rows[39] = ("A1", 2000, 0.55), ("A2", 2013, 0.625)
+    path = long_workbook(tmp_path / "many.xlsx", rows, formats={"3:1": "0.00%", "3:40": "0.00%"})
+    expected = read(path, plan)
+    monkeypatch.setattr(parts, "CHUNK", chunk)
+    assert read(path, plan) == expected
+    assert len(expected[0]) == 90 and expected[0][0] == ("A1", 55.0) and expected[0][39] == ("A2", 62.5)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "fragment"),
+    [
+        (
+            lambda x: x.replace(b'<row r="6"><c r="A6"', b'<row r="6"><c r="A9"'),
+            "Kết quả!A9",
+            "the cell A9 stands in row 6",
+        ),
+        (
+            lambda x: x.replace(b'<row r="6">', b'<row r="4">'),
+            None,
+            "row 4 comes after row 5: the rows are out of order",
+        ),
+        (
+            lambda x: x.replace(b"<sheetData>", b'<sheetData><c r="B1"><v>1</v></c>'),
+            "Kết quả!B1",
+            "a cell outside any row",
+        ),
+    ],
+    ids=["cell-in-another-row", "rows-out-of-order", "cell-outside-a-row"],
+)
+def test_a_cell_the_readers_would_place_apart_is_refused(
+    tmp_path: Path, plan: Plan, edit: Edit, where: str | None, fragment: str
+) -> None:
+    """openpyxl places a cell by its <row>, python-calamine by its own reference, and openpyxl drops a row that
+    comes after a later one or a cell outside a row: each read A2's row two ways (both exit 0)."""
+    path = edit_parts(base(tmp_path), tmp_path / "odd.xlsx", {SHEET: edit})
+    _, problems = read(path, plan)
+    assert [(c, w) for c, w, _ in problems] == [("workbook-corrupt", where)]
+    assert fragment in problems[0][2]

@@ -34,10 +34,11 @@ def read_year(
     results = read_results(inputs, plan)
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct the cells listed above and run again")
-    if not results.values and not results.statuses and year is None:  # the files' fault, not the command line's
+    if not results.values and year is None:  # the files' fault, not the command line's
         names = ", ".join(display_path(str(p)) for p in inputs)
-        raise ProblemsFound(results.problems, f"{names}: no value of the plan's indicators was read: fill in the "
-                            "results (see `hrplan template`), or correct what is listed above")  # fmt: skip
+        raise ProblemsFound(results.problems, f"{names}: no value of the plan's indicators was read, so there is no "
+                            "year to compare: fill in the results (see `hrplan template`), correct what is listed "
+                            "above, or name the year with --year")  # fmt: skip
     y = pick_year(results.values, year)
     if year is not None and not any(m.year in (y, y - 1) for m in results.values):
         held = ", ".join(str(x) for x in sorted({m.year for m in results.values})) or "none"

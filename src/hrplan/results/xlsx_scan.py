@@ -22,10 +22,11 @@ from hrplan.results.xlsx_parts import MAIN, PartError, SheetPart, local, parse_p
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # XFD1048576, the last cell of a sheet
 TYPES = frozenset({"n", "s", "b", "e", "str", "inlineStr", "d"})
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
-_REFS = re.compile(r"(?:[A-Z]{1,3}[1-9][0-9]{0,6}\n)+")
-_LETTERS = re.compile(r"^[A-Z]+", re.M)
-_PARTS = re.compile(r"^([A-Z]+)([0-9]+)$", re.M)
-_DIGITS = re.compile(r"[0-9]+")
+# rows ('#5') each followed by its cells ('A5', 'C5'): the backreference ties a cell to its row, in linear time
+_REFS = re.compile(r"(?:#([1-9][0-9]{0,6})\n(?:[A-Z]{1,3}\1\n)*)+")
+_ROW_LINES = re.compile(r"^#([0-9]+)$", re.M)
+_CELL_LINES = re.compile(r"^([A-Z]+)([0-9]+)$", re.M)
+_PARTS = _CELL_LINES
 
 
 def col_number(letters: str) -> int:
@@ -51,6 +52,7 @@ class SheetScan:
 
     max_row: int = 0
     max_col: int = 0
+    last_row: int = 0  # the last row element met so far
     rows: int = 0  # row elements: what openpyxl pads to max_col each
     far_cell: str = ""  # a cell in the last column, to name when the sheet is too wide
     percent: dict[int, list[int]] = field(default_factory=dict)  # row -> columns whose style shows a percent
@@ -116,10 +118,13 @@ class _Pass:
                     p.EndElementHandler = end_value
             elif name == row_tag:
                 self.rows += 1
+                r = attrs.get("r")
                 if positional:
-                    r = attrs.get("r")
-                    self.row_no = int(r) if r and r.isdigit() else self.row_no + 1
+                    self.row_no = int(r) if r and r.isascii() and r.isdigit() else self.row_no + 1
                     self.col_no = 0
+                    refs_append(f"#{self.row_no}")
+                else:
+                    refs_append(None if r is None else "#" + r)
             elif name == f_tag:
                 formula = True
             elif name in strict:
@@ -222,21 +227,50 @@ def _run(zf: zipfile.ZipFile, sheet: SheetPart, styles: list[bool], out: SheetSc
 
 
 def _extent(out: SheetScan, joined: str) -> None:
-    """Fold the references of one chunk ('A1\\nB2\\n') into the extent; the first one beyond XFD1048576 (or not a
-    reference at all) is the sheet's problem."""
-    if joined == "\n":
+    """Fold one chunk of references into the extent: '#5' for a row, 'A5' for a cell, a line each. Each cell must
+    stand in its row and the rows must rise (openpyxl places a cell by its row element, python-calamine by its own
+    reference, and openpyxl drops a row that comes after a later one: such a sheet would read two ways). The first
+    offence is the sheet's problem."""
+    if out.problem is not None or joined == "\n":
         return
-    if _REFS.fullmatch(joined) is None:
-        bad = next((r for r in joined.split("\n")[:-1] if not _REF.fullmatch(r)), "?")
-        out.problem = out.problem or (bad[:20], f"'{bad[:20]}' is not a cell reference within A1:XFD1048576")
+    rows = [int(r) for r in _ROW_LINES.findall(joined)]
+    if out.last_row:
+        joined = f"#{out.last_row}\n{joined}"  # the cells that continue the previous chunk's last row
+    if _REFS.fullmatch(joined) is None or any(a >= b for a, b in zip([out.last_row, *rows], rows, strict=False)):
+        out.problem = _offence(joined)
         return
-    letters = set(_LETTERS.findall(joined))
+    out.last_row = rows[-1] if rows else out.last_row
+    cells = _CELL_LINES.findall(joined)
+    if not cells:
+        return
+    letters = {c for c, _ in cells}
     widest = max(letters, key=lambda s: (len(s), s))
-    out.max_row = max(out.max_row, *map(int, _DIGITS.findall(joined)))
+    out.max_row = max(out.max_row, int(cells[-1][1]))  # the rows rise: the last cell is in the last row
     col = col_number(widest)
     if col > out.max_col:
         out.max_col = col
-        m = re.search(rf"^{widest}[0-9]+$", joined, re.M)
-        out.far_cell = m.group(0) if m else widest
+        out.far_cell = next(c + r for c, r in cells if c == widest)
     if (out.max_row > MAX_ROW or out.max_col > MAX_COL) and out.problem is None:
         out.problem = (out.far_cell, "a cell beyond XFD1048576, the last cell of a sheet")
+
+
+def _offence(joined: str) -> tuple[str, str]:
+    """The first line of a chunk that breaks the rules of _extent, said (only after a chunk fails its check)."""
+    row = 0
+    for line in joined.split("\n")[:-1]:
+        if line.startswith("#"):
+            n = int(line[1:]) if line[1:].isdigit() else -1
+            if not 1 <= n <= MAX_ROW:
+                return "", f"a row numbered {line[1:21]!r}"
+            if n <= row:
+                return "", f"row {n} comes after row {row}: the rows are out of order"
+            row = n
+            continue
+        m = _REF.fullmatch(line)
+        if m is None:
+            return line[:20], f"'{line[:20]}' is not a cell reference within A1:XFD1048576"
+        if not row:
+            return line, "a cell outside any row"
+        if int(m.group(2)) != row:
+            return line, f"the cell {line} stands in row {row}"
+    return "", "a cell reference that cannot be read"
