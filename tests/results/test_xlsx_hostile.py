@@ -3,6 +3,7 @@ the file and the cell named; never exit 3, never a hang, never python-calamine a
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -472,3 +473,22 @@ def test_a_cell_the_readers_would_place_apart_is_refused(
     _, problems = read(path, plan)
     assert [(c, w) for c, w, _ in problems] == [("workbook-corrupt", where)]
     assert fragment in problems[0][2]
+
+
+def test_a_panic_in_python_calamine_is_silent_and_read_by_openpyxl(tmp_path: Path) -> None:
+    """A huge number formatted as a duration makes python-calamine panic (TimeDelta out of bounds): with
+    RUST_BACKTRACE=1 the panic printed a backtrace over the output. Its stderr is quieted, openpyxl reads the file."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["id", "year", "value"])
+    ws.append(["A1", 2023, -4.4e195])
+    ws["C2"].number_format = "[h]:mm"
+    path = tmp_path / "duration.xlsx"
+    wb.save(path)
+    env = {**os.environ, "RUST_BACKTRACE": "1"}
+    proc = subprocess.run([sys.executable, "-c", "from hrplan.cli import main; main()", "compare", str(path)],
+                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    assert proc.returncode == 1
+    assert "panicked" not in proc.stderr and "backtrace" not in proc.stderr
+    assert "duration.xlsx:Sheet!C2: error: A1 2023:" in proc.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -49,6 +50,9 @@ def printable(text: str) -> str:
 
 
 def excerpt(value: object, limit: int = 60) -> str:
-    """A cell's text as quoted in a message: at most `limit` characters (a 128 KiB cell is no message)."""
-    text = str(value)
+    """A cell's text as quoted in a message: at most `limit` characters (a 128 KiB cell is no message), a whole
+    number without '.0' (python-calamine reads every number as a float, openpyxl whole ones as int)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():  # calamine gives a date, openpyxl a datetime
+        value = value.date()
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     return text if len(text) <= limit else f"{text[: limit - 1]}…"

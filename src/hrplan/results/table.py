@@ -145,7 +145,7 @@ def _read_rows(
             continue
         ind = id_cache.get(raw_id, _UNSET)
         if ind is _UNSET:
-            text_id = clean_key(str(raw_id))  # 'Ａ１', 'A1\u200b': the id meant
+            text_id = clean_key(excerpt(raw_id, 1 << 20))  # 'Ａ１', 'A1\u200b': the id meant; 4.0 as 4 on both readers
             ind = ids.get(text_id.casefold())
             id_cache[raw_id] = ind
             if ind is None and text_id and text_id.casefold() not in groups:  # group rows are headings
@@ -178,7 +178,10 @@ def _read_rows(
             if year is None:
                 problems.append(
                     where(n, yi).problem(
-                        "bad-year", f"cannot read the year '{excerpt(raw_year)}' for {ind.id}: type a year such as 2023"
+                        "bad-year",
+                        f"no year for {ind.id}: type a year such as 2023"
+                        if raw_year is None or raw_year == ""  # openpyxl reads a blank as None, calamine as ""
+                        else f"cannot read the year '{excerpt(raw_year)}' for {ind.id}: type a year such as 2023",
                     )
                 )
                 continue

@@ -10,6 +10,7 @@ a file the same way.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -140,17 +141,39 @@ def _open_calamine(path: Path, book: Book, scans: dict[str, SheetScan]) -> list[
     except ImportError:
         return None
     try:
-        wb = CalamineWorkbook.from_path(str(path))
-        if not {s.name for s in book.sheets} <= set(wb.sheet_names):
-            return None
-        tables = [(s, wb.get_sheet_by_name(s.name).to_python(skip_empty_area=False)) for s in book.sheets]
+        with _quiet_stderr():  # a Rust panic prints its message (and with RUST_BACKTRACE, a backtrace) there
+            wb = CalamineWorkbook.from_path(str(path))
+            if not {s.name for s in book.sheets} <= set(wb.sheet_names):
+                return None
+            tables = [(s, wb.get_sheet_by_name(s.name).to_python(skip_empty_area=False)) for s in book.sheets]
     except Exception:  # any failure: fall back to openpyxl, which reports it properly
         return None
-    except BaseException as exc:  # a Rust panic surfaces as pyo3's PanicException, a BaseException
+    except BaseException as exc:  # a Rust panic (a duration beyond its range) surfaces as pyo3's PanicException
         if type(exc).__name__ != "PanicException":
             raise
         return None
     return [_sheet(s, _flagged(rows, scans[s.name]), scans[s.name]) for s, rows in tables]
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 pointed at the null device for the duration: what a library prints there, not Python."""
+    import os
+    import sys
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no stderr to quiet
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _sheet(part: SheetPart, rows: Iterator[Row], scan: SheetScan) -> Sheet:
