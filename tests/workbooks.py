@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -70,3 +71,33 @@ def edit_parts(src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]])
 
 SHEET = "xl/worksheets/sheet1.xml"
 STYLES = "xl/styles.xml"
+
+
+def shared_strings(src: Path, dst: Path, sst_attrs: str) -> Path:
+    """A copy of src with its inline strings moved to xl/sharedStrings.xml, as Excel writes them."""
+    with zipfile.ZipFile(src) as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    strings: list[bytes] = []
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        strings.append(m.group(2))
+        return m.group(1) + b' t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    parts[SHEET] = re.sub(
+        rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, parts[SHEET]
+    )
+    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="' + ns + b'" ' + sst_attrs.encode() + b">"
+        + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>"
+    )  # fmt: skip
+    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    rel = b'<Relationship Id="rId99" Type="' + kind + b'" Target="sharedStrings.xml"/></Relationships>'
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", rel)
+    content = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + content + b'"/></Types>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, body in parts.items():
+            zout.writestr(name, body)
+    return dst

@@ -23,7 +23,7 @@ from hrplan.plan.model import Plan
 from hrplan.results.merge import Results, read_file
 from hrplan.results.values import is_percent_format
 
-from ..workbooks import SHEET, STYLES, edit_parts, long_workbook, percent_cells
+from ..workbooks import SHEET, STYLES, edit_parts, long_workbook, percent_cells, shared_strings
 
 Edit = Callable[[bytes], bytes]
 
@@ -346,36 +346,6 @@ def test_the_parser_itself_refuses_a_dtd(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as zf, pytest.raises(PartError, match="declares a DTD or entities"):
         parse_part(zf, "x.xml", parser(lambda name, attrs: seen.append(name)))
     assert seen == []
-
-
-def shared_strings(src: Path, dst: Path, sst_attrs: str) -> Path:
-    """A copy of src with its inline strings moved to xl/sharedStrings.xml, as Excel writes them."""
-    with zipfile.ZipFile(src) as zin:
-        parts = {i.filename: zin.read(i) for i in zin.infolist()}
-    strings: list[bytes] = []
-
-    def shared(m: re.Match[bytes]) -> bytes:
-        strings.append(m.group(2))
-        return m.group(1) + b' t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
-
-    parts[SHEET] = re.sub(
-        rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, parts[SHEET]
-    )
-    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    parts["xl/sharedStrings.xml"] = (
-        b'<sst xmlns="' + ns + b'" ' + sst_attrs.encode() + b">"
-        + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>"
-    )  # fmt: skip
-    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-    rel = b'<Relationship Id="rId99" Type="' + kind + b'" Target="sharedStrings.xml"/></Relationships>'
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", rel)
-    content = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + content + b'"/></Types>'
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
-    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, body in parts.items():
-            zout.writestr(name, body)
-    return dst
 
 
 @pytest.mark.parametrize(
