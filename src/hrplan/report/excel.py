@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from hrplan.analysis.ratios import Comparison, Verdict
 from hrplan.analysis.reading import AreaReading, YearReading
 from hrplan.core.errors import HrplanError
+from hrplan.core.text import clean_control
 from hrplan.plan.model import goal_bounds
 from hrplan.report.excel_style import (
     BOLD,
@@ -135,8 +136,11 @@ def _indicator_row(ws: Worksheet, r: int, reading: YearReading, row: Comparison,
 
 
 def sheet_title(text: str, taken: list[str]) -> str:
-    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
-    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in text)[:31].strip() or "Sheet"
+    """A valid, unique sheet name, as Excel accepts one: no control character (it would make the workbook's XML
+    invalid), at most 31 characters, none of []:*?/\\, no apostrophe at either end, not 'History'."""
+    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in clean_control(text))[:31].strip(" '") or "Sheet"
+    if base.casefold() == "history":
+        base += " (2)"
     name, k = base, 2
     while name.casefold() in (n.casefold() for n in taken):
         suffix = f" ({k})"
