@@ -106,14 +106,16 @@ def test_a_file_giving_no_value_is_exit_1_naming_it(tmp_path: Path) -> None:
 
 
 def test_area_names_make_sheet_names_excel_accepts(tmp_path: Path) -> None:
-    """`report --by-area` names a sheet after each district: an ESC in a name made the workbook's XML invalid (the
-    report written with exit 0 could not be opened), a trailing apostrophe or 'History' is refused by Excel."""
+    """`report --by-area` names a sheet after each district: an ESC in a name, U+FFFF in a name or U+FFFE in a note
+    made the workbook's XML invalid (the report written with exit 0 could not be opened), a trailing apostrophe or
+    'History' is refused by Excel."""
     import openpyxl
 
     path = tmp_path / "r.csv"
     names = ["Bát/Xát:*?[1]", "x\x1b[2Jy", "'quoted'", "Huyện có tên rất dài vượt quá ba mươi mốt ký tự A",
-             "Huyện có tên rất dài vượt quá ba mươi mốt ký tự B"]  # fmt: skip
-    path.write_text("id,year,value,area\n" + "".join(f'A1,2023,{80 + i},"{n}"\n' for i, n in enumerate(names)))
+             "Huyện có tên rất dài vượt quá ba mươi mốt ký tự B", "Sa\uffffPa"]  # fmt: skip
+    rows = "".join(f'A1,2023,{80 + i},"{n}",ghi\ufffechú\n' for i, n in enumerate(names))
+    path.write_text("id,year,value,area,note\n" + rows, encoding="utf-8")
     out = tmp_path / "bao-cao"
     result = runner.invoke(app, ["report", str(path), "--by-area", "--out-dir", str(out)])
     assert result.exit_code == 0, result.output
@@ -121,4 +123,4 @@ def test_area_names_make_sheet_names_excel_accepts(tmp_path: Path) -> None:
     districts = titles[6:]
     assert len(districts) == len(names) == len({t.casefold() for t in districts})
     for title in districts:
-        assert len(title) <= 31 and not any(ch in title for ch in "[]:*?/\\\x1b") and title.strip("'") == title
+        assert len(title) <= 31 and not any(ch in title for ch in "[]:*?/\\\x1b\uffff") and title.strip("'") == title

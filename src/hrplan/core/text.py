@@ -19,7 +19,9 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", stripped.casefold())).strip()
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and what XML 1.0 cannot hold at all (U+FFFE, U+FFFF, lone surrogates): in a cell or a sheet
+# name they make the workbook's XML invalid, and neither Excel nor openpyxl opens it
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 # What a terminal would act on rather than show: C0 controls but tab and newline (ESC starts colour, cursor and OSC
 # sequences; CR returns over the line), DEL, and C1 (U+009B is CSI to many terminals). Each is shown as its symbol.
 _TERMINAL = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)} | {0x7F: 0x2421}
@@ -28,7 +30,7 @@ _HAS_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_control(text: str) -> str:
-    """Drop control characters that spreadsheets and terminals would misrender."""
+    """Drop control characters that spreadsheets and terminals would misrender, and what XML cannot hold."""
     return _CONTROL.sub("", text)
 
 
