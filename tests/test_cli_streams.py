@@ -68,3 +68,73 @@ def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert err.strip() == "Interrupted."
+
+
+RAW_CONTROLS = ("\x1b", "\x9b", "\x07", "\r", "\x08")
+
+
+def hostile_plan(tmp_path: Path) -> Path:
+    """The bundled plan with terminal controls in an indicator's name and a task's title (YAML escapes \\e, \\a)."""
+    root = Path(__file__).resolve().parents[1] / "data"
+    targets = (root / "targets_2024.yaml").read_text(encoding="utf-8")
+    tasks = (root / "tasks.yaml").read_text(encoding="utf-8")
+    evil = "\\e]0;pwned\\a\\e[2J\\x9b31m\\r"
+    targets = targets.replace('name: "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT"', f'name: "Tỷ lệ{evil} THCS"', 1)
+    tasks = tasks.replace('title: "Đổi mới, nâng cao', f'title: "Đổi mới{evil}, nâng cao', 1)
+    (tmp_path / "targets.yaml").write_text(targets, encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(tasks, encoding="utf-8")
+    return tmp_path / "targets.yaml"
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    """ESC, OSC and CSI sequences from plan names or result cells are shown ('␛]0;pwned…'), never obeyed: in tables,
+    listings, CSV, Markdown, messages; JSON escapes them (the data is kept)."""
+    from typer.testing import CliRunner
+
+    from hrplan.cli import app
+
+    targets = hostile_plan(tmp_path)
+    results = tmp_path / "kq.csv"
+    results.write_text(
+        'id,year,value,area,note\nA1,2023,82.75,"Bát Xát\x1b[31m","ghi\x1b]8;;http://x\x07chú"\n'
+        "ZZ\x1b[2J\x9b1m,2023,1,,\nA2,2023,abc\x1b[5m,,\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    runs = [
+        ["compare", str(results), "--targets", str(targets), "--format", fmt, *extra]
+        for fmt in ("table", "csv", "markdown", "json")
+        for extra in ([], ["--by-area"])
+    ]
+    runs += [[cmd, "--targets", str(targets)] for cmd in ("indicators", "tasks", "audit")]
+    runs += [["validate", str(targets)], ["tasks", "--targets", str(targets), "--format", "json"]]
+    for args in runs:
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        for ch in RAW_CONTROLS:
+            assert ch not in result.stdout and ch not in result.stderr, (args, ch)
+    shown = runner.invoke(app, ["compare", str(results), "--targets", str(targets)]).stderr
+    assert "unknown indicator id 'ZZ␛[2J\ufffd1m'" in shown and "cannot read 'abc␛[5m' as a percentage" in shown
+    listing = runner.invoke(app, ["indicators", "--targets", str(targets), "--format", "json"]).stdout
+    assert "Tỷ lệ\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r THCS" in listing
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["tasks", "--due-before", "2024-13-01"], "--due-before '2024-13-01'"),
+        (["compare", "--as-of", "31/02/2024"], "--as-of '31/02/2024'"),
+        (["report", "--date", "yesterday", "--out-dir", "{tmp}"], "--date 'yesterday'"),
+        (["compare", "--year", "0"], "Invalid value for '--year'"),
+        (["report", "--year", "99999", "--out-dir", "{tmp}"], "Invalid value for '--year'"),
+        (["template", "{tmp}/t.xlsx", "--year", "0"], "Invalid value for '--year'"),
+    ],
+)
+def test_a_bad_option_value_names_its_option(tmp_path: Path, args: list[str], option: str) -> None:
+    """--due-before's error once named --as-of; `--year 0` read the results for 0 and -1 (decided in issue 16: a
+    year outside 1900–2100, the years a plan may name, is a usage error)."""
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    proc = subprocess.run([*HRPLAN, *argv], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert option in proc.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -18,7 +18,7 @@ from hrplan.plan.model import Plan
 from hrplan.results.measured import col_letter
 from hrplan.results.merge import Results, read_file, read_results
 
-from .workbooks import long_workbook
+from .workbooks import long_workbook, percent_cells
 
 
 @pytest.fixture(scope="module")
@@ -183,10 +183,10 @@ def test_xml_bomb_is_refused(tmp_path: Path, plan: Plan) -> None:
 
 
 def test_zip_bomb_is_refused_before_reading(tmp_path: Path, plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hrplan.results.workbook as wbmod
+    import hrplan.results.xlsx_parts as parts
 
     good = long_workbook(tmp_path / "g.xlsx", [("A1", 2023, 1)])
-    monkeypatch.setattr(wbmod, "MAX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(parts, "MAX_UNCOMPRESSED", 1000)
     res = read_file(good, plan)
     assert [p.code for p in res.problems] == ["zip-bomb"]
 
@@ -327,9 +327,8 @@ def test_percent_semantics_on_every_read_path(
 
     _, _, handle = open_results(styled)
     assert (handle is None) is calamine  # calamine keeps no openpyxl workbook open
-    percent = wbmod._percent_cells(plain)
-    assert open_results(plain)[0] and percent is not None and not any(percent.values())
-    assert wbmod._percent_cells(styled) == {"Kết quả": {(5, 3)}}
+    assert percent_cells(plain) == {"Kết quả": {}}
+    assert percent_cells(styled) == {"Kết quả": {5: [3]}}
     fraction = long_workbook(tmp_path / "frac.xlsx", [("A1", 2023, 0.8275)])  # general format: a warning
     res = read_file(fraction, plan)
     assert [p.code for p in res.problems] == ["suspect-value"] and res.values[0].value == 0.8275
@@ -343,9 +342,9 @@ def test_percent_semantics_on_every_read_path(
 )
 def test_row_loop_fast_paths_agree_with_parse_cell(plan: Plan, raw: float | str, fmt: str | None, ind_id: str) -> None:
     """Whatever the fast paths of the row loop take, they read exactly as parse_cell does."""
+    from hrplan.results.sheet import Row, Sheet
     from hrplan.results.table import read_sheet
     from hrplan.results.values import is_percent_format, parse_cell
-    from hrplan.results.workbook import Row, Sheet
 
     rows: list[Row] = [
         (1, ["id", "year", "value"], None),
@@ -365,29 +364,3 @@ def test_header_without_values_is_not_a_missing_table(tmp_path: Path, plan: Plan
     path.write_text("id,year,value\n", encoding="utf-8")
     res = read_file(path, plan)
     assert res.values == [] and res.problems == [] and res.tables == 1
-
-
-@pytest.mark.parametrize(
-    ("xml", "expected"),
-    [
-        (
-            b'<sheetData><row r="1"><c r="A1" s="2" t="n"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>',
-            [(b"A1", b"2")],
-        ),
-        (
-            b'<sheetData><row r="1" s="3" customFormat="1"><c r="A1" s="2"><v>1</v></c></row></sheetData>',
-            [(b"A1", b"2")],
-        ),
-        (
-            b'<sheetData><row r="1"><c s="2" r="C7"><v>1</v></c><c r="D7" s="4"/></row></sheetData>',
-            [(b"D7", b"4"), (b"C7", b"2")],
-        ),
-        (b'<x:sheetData><x:row r="1"><x:c r="E2" s="5"><x:v>1</x:v></x:c></x:row></x:sheetData>', [(b"E2", b"5")]),
-        (b'<sheetData><row r="1"><c s="2"><v>1</v></c></row></sheetData>', None),
-    ],
-)
-def test_styled_cells_in_every_layout(xml: bytes, expected: list[tuple[bytes, bytes]] | None) -> None:
-    from hrplan.results.workbook import _ref_to_rc, _styled_cells
-
-    assert _styled_cells(xml) == expected
-    assert _ref_to_rc(b"AB12") == (12, 28)

@@ -46,6 +46,9 @@ def test_percent_format_detection(fmt: str | None, expected: bool) -> None:
         (9800, "people", "#,##0", 9800.0),
         (None, "percent", None, None),
         ("", "people", None, None),
+        ("８２,７５%", "percent", None, 82.75),  # full-width, as some Vietnamese input methods type digits
+        ("9\u200b800", "people", None, 9800.0),
+        ("9999999999", "people", None, 9999999999.0),
         ("-", "percent", None, None),
     ],
 )
@@ -66,6 +69,15 @@ def test_values_as_typed(raw: object, unit: str, fmt: str | None, value: float |
         (dt.datetime(2023, 1, 1), "percent", None, "date"),
         (0.5, "people", "0%", "percent-formatted"),
         (float("nan"), "percent", None, "error"),
+        ("-5", "people", None, "a count of people cannot be negative (-5)"),
+        (-5, "people", None, "a count of people cannot be negative (-5)"),
+        ("1" + "0" * 400, "people", None, "a number this large is more than any count a plan holds"),
+        (float("inf"), "people", None, "error or an infinite value"),
+        (2e10, "people", None, "2e+10 people is more than any count a plan holds (over 10,000,000,000)"),
+        ("20.000.000.000", "people", None, "more than any count"),
+        ("#DIV/0!", "percent", None, "the cell holds the Excel error #DIV/0!, not a number"),
+        ("#n/a", "people", None, "the Excel error #N/A"),
+        ("#REF!", "percent", "0%", "the Excel error #REF!"),
     ],
 )
 def test_bad_values_are_errors(raw: object, unit: str, fmt: str | None, fragment: str) -> None:
@@ -91,6 +103,7 @@ def test_non_integer_count_warns() -> None:
         ("2023", 2023),
         ("Năm 2023", 2023),
         ("TH 2022", 2022),
+        ("Năm ２０２３", 2023),
         ("abc", None),
         (1.5, None),
         (True, None),
@@ -136,7 +149,10 @@ def test_any_cell_parses_or_explains(raw: object, unit: str, fmt: str | None) ->
 @settings(max_examples=1000)
 @given(
     st.one_of(
-        st.floats(allow_nan=True), st.integers(-(10**6), 10**6), st.text(alphabet="0123456789.,% -²", max_size=8)
+        st.floats(allow_nan=True),
+        st.integers(-(10**6), 10**6),
+        st.integers(10**9, 10**11),
+        st.text(alphabet="0123456789.,% -²", max_size=12),
     ),
     st.sampled_from(["percent", "people"]),
     st.booleans(),

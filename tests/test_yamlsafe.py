@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,51 @@ def test_empty_file() -> None:
 def test_any_text_gives_data_or_problems_never_an_exception(text: str) -> None:
     out = yamlsafe.load_text(text, "fuzz.yaml")
     assert all(p.severity is Severity.ERROR for p in out.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "fragment"),
+    [
+        ("issued: 2024-13-45\n", "yaml-value", 1, "'2024-13-45' is not a valid date (month must be in 1..12)"),
+        ("a: 1\nissued: 2024-02-30\n", "yaml-value", 2, "'2024-02-30' is not a valid date (day is out of range"),
+        ("year: " + "9" * 5000 + "\n", "yaml-value", 1, "(5,000 characters)' is not a valid number (too many digits)"),
+        ("a: 1\n? !!set {a, b}\n: 1\n", "yaml-key", 2, "a key must be a plain value"),
+        ("? 2024-13-45\n: 1\n", "yaml-value", 1, "is not a valid date"),
+        ("x: " + "[" * 500 + "]" * 500 + "\n", "yaml-depth", 1, "nested more than 40 levels deep"),
+        ("x:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 60)), "yaml-depth", 41, "levels deep"),
+    ],
+    ids=["month-13", "february-30", "5000-digits", "set-as-key", "date-key", "500-deep-flow", "block-nesting"],
+)
+def test_values_yaml_cannot_construct_are_problems_at_their_line(
+    text: str, code: str, line: int, fragment: str
+) -> None:
+    """Red team, item 7: each of these ended in exit 3 (a ValueError, a TypeError, a RecursionError)."""
+    out = yamlsafe.load_text(text, "f.yaml")
+    assert [(p.code, p.line) for p in out.problems] == [(code, line)]
+    assert fragment in out.problems[0].message
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_or_a_pipe_is_refused_unread(tmp_path: Path) -> None:
+    assert [(p.code, p.message) for p in yamlsafe.load_file("/dev/zero").problems] == [
+        ("file-kind", "a device, not a file: give a YAML file")
+    ]
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    assert [p.code for p in yamlsafe.load_file(fifo).problems] == ["file-kind"]
+    assert [p.code for p in yamlsafe.load_file(tmp_path).problems] == ["file-kind"]
+
+
+def test_a_file_growing_past_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cap holds on the bytes read, not only on the size the file had when it was looked at."""
+    path = tmp_path / "t.yaml"
+    path.write_text("a: " + "x" * 100)
+    real = os.fstat
+
+    def shrunk(fd: int) -> os.stat_result:
+        st = real(fd)
+        return os.stat_result((st.st_mode, *tuple(st)[1:6], 10, *tuple(st)[7:]))
+
+    monkeypatch.setattr(os, "fstat", shrunk)
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 50)
+    assert [p.code for p in yamlsafe.load_file(path).problems] == ["file-too-large"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import zipfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +121,59 @@ def fill_form(
     target = out or path
     wb.save(target)
     return target
+
+
+def percent_cells(path: Path) -> dict[str, dict[int, list[int]]]:
+    """Per sheet, row -> the columns whose style shows a percent, as hrplan's scan of the XML finds them."""
+    from hrplan.results.xlsx_parts import read_book
+    from hrplan.results.xlsx_scan import scan_sheet
+
+    with zipfile.ZipFile(path) as zf:
+        book, problems = read_book(zf, str(path))
+        assert book is not None and not problems
+        return {s.name: scan_sheet(zf, s, book.styles).percent for s in book.sheets}
+
+
+def edit_parts(src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """A copy of a workbook with some of its parts rewritten (part name -> edit of its bytes)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename in edits:
+                data = edits[item.filename](data)
+            zout.writestr(item, data)
+    return dst
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+STYLES = "xl/styles.xml"
+
+
+def shared_strings(src: Path, dst: Path, sst_attrs: str) -> Path:
+    """A copy of src with its inline strings moved to xl/sharedStrings.xml, as Excel writes them."""
+    with zipfile.ZipFile(src) as zin:
+        parts = {i.filename: zin.read(i) for i in zin.infolist()}
+    strings: list[bytes] = []
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        strings.append(m.group(2))
+        return m.group(1) + b' t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    parts[SHEET] = re.sub(
+        rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, parts[SHEET]
+    )
+    ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="' + ns + b'" ' + sst_attrs.encode() + b">"
+        + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>"
+    )  # fmt: skip
+    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    rel = b'<Relationship Id="rId99" Type="' + kind + b'" Target="sharedStrings.xml"/></Relationships>'
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", rel)
+    content = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + content + b'"/></Types>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, body in parts.items():
+            zout.writestr(name, body)
+    return dst

@@ -30,6 +30,15 @@ EXIT_INTERRUPTED = 130  # as shells report a process stopped by Ctrl+C
 _state = {"debug": False}
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program stands (as Ctrl+C raises KeyboardInterrupt), so that what is
+    being written is cleaned up; not an Exception, so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def exit_code_for(exc: BaseException) -> int:
     """The one error boundary: says what went wrong on stderr and maps the exception to an exit code."""
     import errno
@@ -52,6 +61,9 @@ def exit_code_for(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt | typer.Abort):
         _err("Interrupted.")
         return EXIT_INTERRUPTED
+    if isinstance(exc, Terminated):
+        _err("Terminated.")
+        return 128 + exc.signum  # 143 for SIGTERM, as shells report it
     if isinstance(exc, ClickException):
         exc.show()
         return EXIT_USAGE
@@ -70,8 +82,10 @@ def exit_code_for(exc: BaseException) -> int:
 
 
 def _err(text: str) -> None:
+    from hrplan.core.text import printable
+
     with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed: nothing left to tell
-        print(text, file=sys.stderr)
+        print(printable(text), file=sys.stderr)
 
 
 def _quiet_stdout() -> None:
@@ -97,7 +111,8 @@ app = typer.Typer(
     cls=_Handled,
     help="hrplan: the indicator calculator for provincial human-resources plans "
     "(bundled: Lào Cai, Kế hoạch 09/KH-UBND, 2024).\n\n"
-    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error (a bug), 130 interrupted.",
+    "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 unexpected error (a bug), 130 interrupted, "
+    "143 terminated.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -107,13 +122,16 @@ app = typer.Typer(
 
 
 def _json(body: object) -> str:
-    import json  # not on the start-up path
+    from hrplan.core.jsontypes import dumps
 
-    return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
+    return dumps(body)
 
 
 def _out(text: str) -> None:
-    """Text to stdout as it is (renderers end their own lines)."""
+    """Text to stdout (renderers end their own lines), control characters shown rather than obeyed."""
+    from hrplan.core.text import printable
+
+    text = printable(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
 
@@ -163,7 +181,10 @@ MethodOpt = Annotated[
     Method,
     typer.Option("--method", help="Pace to the horizon: cagr (growth rates, Eurostat) or linear (points a year)."),
 ]
-YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).")]
+YEARS = {"min": 1900, "max": 2100}  # plan.model.YEAR_MIN/MAX: the years a plan and its results may name
+YearOpt = Annotated[
+    int | None, typer.Option("--year", "-y", help="Year to compare (default: latest with results).", **YEARS)
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unknown ids, missing values).")]
 
 
@@ -390,12 +411,13 @@ def compare(
     if reading.problems and fmt is not OutFormat.json:
         _err(render_text(reading.problems))
     if out is not None:
-        from hrplan.core.atomic import write_bytes
+        from hrplan.core.atomic import building, write_bytes
         from hrplan.report.csv_renderer import file_bytes
 
         options = RenderOptions(lang=lang.value)
         name = OUT_SUFFIXES[out.suffix.lower()]
-        body = file_bytes(reading, options) if name == "csv" else render(name, reading, options)
+        with building(out):
+            body = file_bytes(reading, options) if name == "csv" else render(name, reading, options)
         if isinstance(body, str):
             body = body.encode("utf-8")
         if not isinstance(body, bytes):  # pragma: no cover - every file renderer returns text or bytes
@@ -509,7 +531,7 @@ def template(
         Path | None, typer.Argument(help="The workbook to write (.xlsx); none with --all-units.", dir_okay=False)
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).")
+        int | None, typer.Option("--year", "-y", help="Year to collect (default: the plan's year).", **YEARS)
     ] = None,
     unit: Annotated[
         str | None,
@@ -767,9 +789,32 @@ def _streams() -> None:
             pass
 
 
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _signals() -> None:
+    """SIGTERM (and SIGHUP, the terminal closed) end hrplan as Ctrl+C does: the files being written are removed."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_signal)
+
+
+def _unraisable(args: "sys.UnraisableHookArgs") -> None:
+    """An exception in a finaliser: openpyxl's sheet writer, collected after a full disk, tries its file again. The
+    error that caused it has been told in one line; its traceback is shown with --debug only."""
+    if _state["debug"]:
+        sys.__unraisablehook__(args)
+
+
 def main() -> None:
-    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected, 130 interrupted (see exit_code_for)."""
+    """Entry point: exit codes 0 ok, 1 problems, 2 usage, 3 unexpected, 130 interrupted, 143 terminated (SIGTERM)
+    (see exit_code_for)."""
+    _signals()
     _streams()
+    sys.unraisablehook = _unraisable
     try:
         rc = app(standalone_mode=False)
     except BaseException as exc:

@@ -22,3 +22,8 @@ def test_other_values_are_unchanged() -> None:
 def test_rounding_agrees_with_excel_on_binary_halves() -> None:
     # 83,1 / 80 = 1,03875 exactly in decimal, 1.0387499999999998 in binary: Excel shows 103,88% (15 digits)
     assert fmt_ratio(83.1 / 80 * 100) == "103,88%"
+
+
+def test_huge_values_print_without_a_crash() -> None:
+    # a baseline of 1e-46 gives R near 1e46: more digits than Decimal's default context holds
+    assert fmt_decimal(1.5e46, "en") == f"{1.5e46:,.2f}"

@@ -87,7 +87,7 @@ def test_percent_typed_as_text_in_a_workbook_cell(
     # A Text-formatted cell beside a percent-formatted one, read with python-calamine and without it
     # (the [fast] extra is optional), so that the value's own number format is known to the reader.
     if not calamine:
-        monkeypatch.setattr("hrplan.results.workbook._open_calamine", lambda path, percent: None)
+        monkeypatch.setattr("hrplan.results.workbook._open_calamine", lambda *_: None)
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
@@ -200,7 +200,6 @@ def test_cells_that_hold_no_number(raw: object, error: str | None) -> None:
         ("9 800", "people", 9800.0),
         ("9\u00a0800", "people", 9800.0),
         ("9'800", "people", 9800.0),
-        ("-9.800", "people", -9800.0),
         ("9800.0", "people", 9800.0),
         ("9800,00", "people", 9800.0),
         ("12", "people", 12.0),
@@ -282,3 +281,9 @@ def test_percent_format_edge_cases(fmt: str, expected: bool) -> None:
 )
 def test_year_cells(raw: object, year: int | None) -> None:
     assert parse_year(raw) == year
+
+
+def test_a_negative_count_is_refused() -> None:
+    # a count of people cannot be below zero (the plan's checks refuse it too): "-9.800" is an error, not -9800
+    parsed = parse_text("-9.800", "people")
+    assert parsed.value is None and parsed.error is not None

@@ -36,9 +36,13 @@ def test_unreadable_file_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     path = tmp_path / "kq.csv"
     path.write_text("id,year,value\n", encoding="utf-8")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(file: str | Path, flags: int, *args: int) -> int:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", denied)
     _sheets, problems, _ = open_results(path)
     assert [(p.code, p.message) for p in problems] == [("file-unreadable", "cannot read the file: Permission denied")]

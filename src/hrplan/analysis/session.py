@@ -40,6 +40,11 @@ def read_year(
     if any(p.severity is Severity.ERROR for p in results.problems):
         raise ProblemsFound(results.problems, "nothing was produced: correct what is listed above and run again")
     known = [*results.values, *published(plan)]  # the plan's own results count as history
+    if inputs and not results.values and year is None:  # the files' fault, not the command line's
+        names = ", ".join(display_path(str(p)) for p in inputs)
+        raise ProblemsFound(results.problems, f"{names}: no value of the plan's indicators was read, so there is no "
+                            "year to compare: fill in the results (see `hrplan template`), correct what is listed "
+                            "above, or name the year with --year")  # fmt: skip
     y = pick_year(known, year)
     if year is not None and not any(m.year in (y, y - 1) for m in known):
         held = ", ".join(str(x) for x in sorted({m.year for m in known})) or "none"

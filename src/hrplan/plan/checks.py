@@ -21,6 +21,7 @@ def check_plan(load: PlanLoad) -> list[Problem]:
     plan, tl, kl = load.plan, load.targets, load.tasks
     return [
         *_ids(plan, tl, kl),
+        *_years(plan, tl),
         *_references(plan, tl, kl),
         *_tasks(plan, kl),
         *_quantities(plan, kl),
@@ -64,6 +65,24 @@ def _ids(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:
             f"'{c.name}' names both '{c.other}' and "
             f"'{plan.tasks.units[c.unit_index].id}' (case and accents are ignored when units are looked up)",
         )
+
+
+def _years(plan: Plan, tl: Loaded) -> Iterator[Problem]:
+    """The horizon after the plan's year and its baseline; group ids that case alone tells apart (hrplan matches
+    groups whatever their case: `--group a`, a heading row 'a')."""
+    info = plan.targets.plan
+    if info.horizon < info.year:
+        yield tl.problem(("plan", "horizon"), "horizon",
+                         f"horizon {info.horizon} is before the plan's year {info.year}")  # fmt: skip
+    if info.baseline_year is not None and info.baseline_year >= info.horizon:
+        yield tl.problem(("plan", "baseline_year"), "horizon",
+                         f"baseline year {info.baseline_year} is not before the horizon {info.horizon}")  # fmt: skip
+    seen: dict[str, str] = {}
+    for g in plan.targets.groups:
+        first = seen.setdefault(g.casefold(), g)
+        if first != g:
+            message = f"group '{g}' differs from group '{first}' only by case: hrplan matches groups whatever the case"
+            yield tl.problem(("groups", g), "duplicate-id", message, key=True)
 
 
 def _references(plan: Plan, tl: Loaded, kl: Loaded) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from hrplan.core.paths import bundled_dir
 from hrplan.core.problems import Problem
-from hrplan.plan.model import Plan, TargetsFile, TasksFile
+from hrplan.plan.model import YEAR_MAX, YEAR_MIN, Plan, TargetsFile, TasksFile
 from hrplan.plan.yamlsafe import Loaded, load_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -26,9 +26,12 @@ def bundled(name: str) -> Path:
     return bundled_dir() / name
 
 
-def _message(err: ErrorDetails) -> str:
+def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     kind = err["type"]
-    loc = err["loc"]
+    if loc and loc[-1] == "[key]":  # a dict key: a year under targets or results
+        if kind in ("less_than_equal", "greater_than_equal"):
+            return f"year {loc[-2]} is outside {YEAR_MIN}–{YEAR_MAX}, the years hrplan reads"
+        return f"{loc[-2]}: {err['msg'].lower()}"
     field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "value")
     if kind == "extra_forbidden":
         return f"unknown key '{loc[-1]}': check its spelling or remove it"
@@ -60,7 +63,7 @@ def validate_model(loaded: Loaded, model: type[M]) -> tuple[M | None, list[Probl
                 continue
             seen.add(loc)
             key = err["type"] in ("extra_forbidden",)
-            problems.append(loaded.problem(loc, "schema", _message(err), key=key))
+            problems.append(loaded.problem(loc, "schema", _message(err, loc), key=key))
         return None, problems
 
 

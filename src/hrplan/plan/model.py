@@ -14,10 +14,14 @@ SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Unit = Literal["percent", "people"]
 Direction = Literal["increase", "decrease", "keep"]
+# The years a plan and its results may name: the range results files are read in (results.values.parse_year).
+YEAR_MIN, YEAR_MAX = 1900, 2100
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # NaN and infinity are no plan's numbers (YAML reads `.nan`, `.inf` and `1e400` as floats)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Noted(Frozen):
@@ -61,9 +65,9 @@ class PlanInfo(Frozen):
     title_en: Text | None = None
     province: Text
     issued: dt.date
-    year: int
-    horizon: int = 2030
-    baseline_year: int | None = None  # the year progress to the horizon is measured from; default: earliest result
+    year: Year
+    horizon: Year = 2030
+    baseline_year: Year | None = None  # the year progress to the horizon is measured from; default: earliest result
     baseline_note: Text | None = None  # why that year
     implements: Text | None = None
     rolled_from: Text | None = None  # set by `hrplan new-year` until the new plan's own data are filled in
@@ -82,8 +86,8 @@ class GroupInfo(Frozen):
 class Published(Frozen):
     """Appendix 01 as printed: the results and the comparison cells, kept for audit."""
 
-    year: int
-    results: dict[int, Number] = Field(default_factory=dict)
+    year: Year
+    results: dict[Year, Number] = Field(default_factory=dict)
     ratios: dict[str, Text] = Field(default_factory=dict)
     next_target: Text | None = None
 
@@ -96,7 +100,7 @@ class Indicator(Frozen):
     unit: Unit
     direction: Direction
     goal_2030: Goal | None = None
-    targets: dict[int, dict[SourceId, Number]] = Field(default_factory=dict)
+    targets: dict[Year, dict[SourceId, Number]] = Field(default_factory=dict)
     lead: list[UnitId] = Field(default_factory=list)
     partners: list[UnitId] = Field(default_factory=list)
     ref: Text
@@ -105,7 +109,7 @@ class Indicator(Frozen):
 
 
 class AcceptedDeviation(Frozen):
-    year: int | None = None
+    year: Year | None = None
     source: Text
     note: Text
 

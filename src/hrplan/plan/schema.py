@@ -28,7 +28,7 @@ def schemas() -> dict[str, JSONObject]:
 
 
 def schema_text(doc: JSONObject) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
 
 
 def write_schemas(out_dir: Path) -> list[Path]:

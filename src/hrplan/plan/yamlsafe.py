@@ -7,6 +7,7 @@ duplicate keys, ids that YAML would turn into numbers, and files over a size cap
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ import yaml
 from hrplan.core.problems import Problem, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40  # the plan files nest 6 levels; far deeper would only exhaust the stack of the readers
 ID_KEYS = frozenset({"id"})
 ID_LIST_KEYS = frozenset({"leads", "except", "tasks", "indicators", "ids", "by_district"})
 
@@ -84,8 +86,18 @@ def _nfc(value: object) -> object:
 def load_text(text: str, path: str) -> Loaded:
     """Parse YAML text into a Loaded; never raises for bad input."""
     out = Loaded(path)
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event.start_mark)
+                    message = f"nested more than {MAX_DEPTH} levels deep: a plan file needs a few"
+                    out.problems.append(Problem(path, line, col, "yaml-depth", message))
+                    return out
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 line, col = _mark(event.start_mark)
                 out.problems.append(
@@ -140,41 +152,60 @@ def load_text(text: str, path: str) -> Loaded:
 
 
 def load_file(path: Path | str) -> Loaded:
-    """Read and parse a YAML file, enforcing the size cap and UTF-8."""
-    p = Path(path)
+    """Read and parse a YAML file, enforcing the size cap and UTF-8; a device or a pipe is refused unread."""
+    from hrplan.core.inputs import NotARegularFile, TooLarge, read_bounded
+
     name = str(path)
+    out = Loaded(name)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            out = Loaded(name)
-            out.problems.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "file-too-large",
-                    f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for plan data",
-                )
-            )
-            return out
-        raw = p.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
-        out = Loaded(name)
         out.problems.append(Problem(name, None, None, "file-missing", "file not found"))
         return out
+    except NotARegularFile as exc:
+        out.problems.append(Problem(name, None, None, "file-kind", f"{exc.kind}, not a file: give a YAML file"))
+        return out
+    except TooLarge as exc:
+        message = f"file is {exc.size:,} bytes, over the {exc.limit:,}-byte limit for plan data"
+        out.problems.append(Problem(name, None, None, "file-too-large", message))
+        return out
     except OSError as exc:
-        out = Loaded(name)
-        out.problems.append(Problem(name, None, None, "file-unreadable", f"cannot read: {exc.strerror}"))
+        out.problems.append(Problem(name, None, None, "file-unreadable", f"cannot read: {exc.strerror or exc}"))
         return out
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        out = Loaded(name)
         out.problems.append(
             Problem(name, None, None, "encoding", f"not UTF-8 (byte {exc.start}): save the file as UTF-8")
         )
         return out
     return load_text(text, name)
+
+
+_PLAIN_KEY = (str, int, float, bool, dt.date)
+_KIND = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "number", "tag:yaml.org,2002:float": "number"}
+
+
+class _Unreadable(Exception):
+    """A scalar the constructor refuses: an impossible date, an integer of thousands of digits."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader, out: Loaded) -> object:
+    """The value of a node that is not a plain string, or _Unreadable naming its line."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, TypeError) as exc:
+        line, col = _mark(node.start_mark)
+        shown = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
+        shown = shown if len(shown) <= 40 else f"{shown[:20]}…({len(shown):,} characters)"
+        kind = _KIND.get(node.tag, "value")
+        reason = "too many digits" if "digits" in str(exc) else str(exc)
+        message = f"'{shown}' is not a valid {kind} ({reason}): correct it, or quote it to keep it as text"
+        raise _Unreadable(Problem(out.path, line, col, "yaml-value", message)) from None
 
 
 def _convert(node: yaml.Node, loc: NodePath, loader: yaml.SafeLoader, out: Loaded, parent_key: str | None) -> object:
@@ -183,12 +214,15 @@ def _convert(node: yaml.Node, loc: NodePath, loader: yaml.SafeLoader, out: Loade
         result: dict[object, object] = {}
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = _nfc(key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True))
-            if isinstance(key, list | dict):
-                line, col = _mark(key_node.start_mark)
+            line, col = _mark(key_node.start_mark)
+            try:
+                key = _nfc(key_node.value if key_node.tag == _STR else _construct(key_node, loader, out))
+            except _Unreadable as exc:
+                out.problems.append(exc.problem)
+                continue
+            if not isinstance(key, _PLAIN_KEY) and key is not None:  # a list, a mapping, a set (`? !!set {a}`)
                 out.problems.append(Problem(out.path, line, col, "yaml-key", "a key must be a plain value"))
                 continue
-            line, col = _mark(key_node.start_mark)
             if key in seen:
                 out.problems.append(
                     Problem(
@@ -211,7 +245,11 @@ def _convert(node: yaml.Node, loc: NodePath, loader: yaml.SafeLoader, out: Loade
     is_id = parent_key in ID_KEYS or (parent_key in ID_LIST_KEYS and isinstance(loc[-1], int))
     if node.tag == _STR:  # most scalars: no need for the constructor
         return _nfc(node.value)
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = _construct(node, loader, out)
+    except _Unreadable as exc:
+        out.problems.append(exc.problem)
+        return None
     if is_id:
         line, col = _mark(node.start_mark)
         shown = node.value

@@ -20,6 +20,7 @@ from hrplan.report.fmt import (
 )
 from hrplan.report.labels import Labels
 from hrplan.report.registry import RenderOptions
+from hrplan.report.terminal import text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -31,10 +32,8 @@ VERDICT_MARK = {Verdict.MET: " ✓", Verdict.NOT_MET: " ✗"}
 TONE_STYLE = {"good": "green", "fair": "yellow", "poor": "red"}
 
 
-def _text(text: str, style: str | None = None, color: bool = True) -> Text:
-    from rich.text import Text
-
-    return Text(text, style=(style or "") if color else "")
+def _text(value: str, style: str | None = None, color: bool = True) -> Text:
+    return text(value, (style or "") if color else "")
 
 
 def _row(r: Comparison, reading: YearReading, t: Labels, opts: RenderOptions) -> list[RenderableType]:

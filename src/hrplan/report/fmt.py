@@ -24,6 +24,8 @@ def _fixed(value: float, digits: int) -> str:
     (68,9 / 80 = 86,125% prints 86,13%; Python's own format would print the even 86,12%)."""
     if not math.isfinite(value):  # the readers refuse them; never a crash here
         return str(value)
+    if abs(value) >= 1e15:  # past a double's 15 digits there is no half to round (and Decimal's 28 would overflow)
+        return f"{value:,.{digits}f}"
     # 15 significant digits first, as Excel shows a number: 83,1 / 80 is 103.87499999999999 in binary, 103,88% on screen
     exact = Decimal(f"{float(value):.15g}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return f"{exact:,.{digits}f}"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from hrplan.analysis.progress import required_path
 from hrplan.analysis.ratios import Comparison
 from hrplan.analysis.reading import AreaReading, YearReading
-from hrplan.core.jsondump import dumps
-from hrplan.core.jsontypes import JSONObject, JSONValue
+from hrplan.core.jsontypes import JSONObject, JSONValue, dumps
 from hrplan.core.paths import display_path, displayed
 from hrplan.plan.queries import goal_json
 from hrplan.report.registry import RenderOptions
@@ -99,4 +98,4 @@ def reading_json(reading: YearReading) -> JSONObject:
 
 
 def render(reading: YearReading, options: RenderOptions) -> str:
-    return dumps(reading_json(reading)) + "\n"  # json.dumps(..., ensure_ascii=False, indent=2, allow_nan=False)
+    return dumps(reading_json(reading)) + "\n"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from hrplan.report.fmt import fmt_goal, fmt_number
 from hrplan.report.labels import Labels
-from hrplan.report.terminal import console
+from hrplan.report.terminal import console, text
 
 if TYPE_CHECKING:
     from hrplan.plan.model import Plan
@@ -20,14 +20,13 @@ def _units(plan: Plan, ids: list[str]) -> str:
 def print_indicators(plan: Plan, rows: list[IndicatorRow], lang: str = "vi") -> None:
     """One table per group: id, name, unit, direction, 2030 goal, targets, lead."""
     from rich.table import Table
-    from rich.text import Text
 
     con = console()
     for group, info in plan.targets.groups.items():
         members = [r for r in rows if r["group"] == group]
         if not members:
             continue
-        table = Table(title=Text(f"{group}. {info.name}"), title_justify="left", show_lines=False)
+        table = Table(title=text(f"{group}. {info.name}"), title_justify="left", show_lines=False)
         t = Labels(lang)
         h = plan.targets.plan.horizon
         for col in (t("id"), t("name"), t("unit"), "Hướng", t("goal", h=h), "Mục tiêu theo năm", "Chủ trì"):
@@ -40,13 +39,13 @@ def print_indicators(plan: Plan, rows: list[IndicatorRow], lang: str = "vi") -> 
                 for src, v in by.items()
             )
             table.add_row(
-                Text(r["id"]),
-                Text(r["name"]),
-                Text(unit),
-                Text(t(r["direction"])),
-                Text(fmt_goal(r["goal_2030"], r["unit"], lang)),
-                Text(targets),
-                Text(_units(plan, r["lead"])),
+                text(r["id"]),
+                text(r["name"]),
+                text(unit),
+                text(t(r["direction"])),
+                text(fmt_goal(r["goal_2030"], r["unit"], lang)),
+                text(targets),
+                text(_units(plan, r["lead"])),
             )
         con.print(table)
 
@@ -54,7 +53,6 @@ def print_indicators(plan: Plan, rows: list[IndicatorRow], lang: str = "vi") -> 
 def print_matrix(plan: Plan, m: AssignmentMatrix) -> None:
     """Per unit: the tasks it leads (chủ trì) and those it coordinates (phối hợp)."""
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(show_lines=True)
     for col, ratio in (("Đơn vị", 2), ("Chủ trì", 3), ("Phối hợp", 3)):
@@ -62,7 +60,7 @@ def print_matrix(plan: Plan, m: AssignmentMatrix) -> None:
     for unit in m["units"]:
         lead = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "lead"]
         partner = [t for t in m["tasks"] if m["cells"].get(t, {}).get(unit) == "partner"]
-        table.add_row(Text(plan.unit_name(unit)), Text(", ".join(lead)), Text(", ".join(partner)))
+        table.add_row(text(plan.unit_name(unit)), text(", ".join(lead)), text(", ".join(partner)))
     console().print(table)
 
 
@@ -75,7 +73,6 @@ def quantity_text(q: QuantityRow, lang: str = "vi") -> str:
 def print_tasks(plan: Plan, rows: list[TaskRow]) -> None:
     """TT, task, lead units, coordinating units, deadline, quantities and linked indicators."""
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(show_lines=True)
     for col, ratio in (("TT", 1), ("Nhiệm vụ", 6), ("Chủ trì", 3), ("Phối hợp", 3), ("Hạn", 1)):
@@ -91,8 +88,8 @@ def print_tasks(plan: Plan, rows: list[TaskRow]) -> None:
         if r["lead_section_iii"] and set(r["lead_section_iii"]) != set(r["lead"]):
             lead += f"\n(Mục III: {_units(plan, r['lead_section_iii'])})"
         table.add_row(
-            Text(r["id"]), Text(title), Text(lead), Text(_units(plan, r["partners"])), Text(r["deadline"] or "")
+            text(r["id"]), text(title), text(lead), text(_units(plan, r["partners"])), text(r["deadline"] or "")
         )
     con = console()
     con.print(table)
-    con.print(Text(f"{len(rows)} task(s)"))
+    con.print(text(f"{len(rows)} task(s)"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 
+from hrplan.core.jsontypes import dumps
 from hrplan.core.paths import display_path
 from hrplan.core.problems import Problem, Severity, count, sort_key
 
@@ -53,7 +53,7 @@ def render_json(problems: list[Problem], **extra: object) -> str:
         "errors": count(problems, Severity.ERROR),
         "warnings": count(problems, Severity.WARNING),
     }
-    return json.dumps(body, ensure_ascii=False, indent=2)
+    return dumps(body)
 
 
 def render(problems: list[Problem], fmt: str) -> str:

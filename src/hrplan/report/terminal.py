@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hrplan.core.text import printable
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 
 def console(color: bool = True, width: int | None = None) -> Console:
@@ -36,3 +39,10 @@ def print_renderable(body: RenderableType, color: bool, width: int | None) -> No
         probe = Measuring(width=10_000, file=io.StringIO())
         width = max(160, Measurement.get(probe, probe.options, body).minimum)
     console(color, width).print(body)
+
+
+def text(value: str, style: str = "") -> Text:
+    """User data as a Rich Text: never markup, and control characters shown rather than obeyed (core.text.printable)."""
+    from rich.text import Text
+
+    return Text(printable(value), style=style)

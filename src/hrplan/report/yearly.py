@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hrplan.analysis.reading import YearReading
-from hrplan.core.atomic import write_set
+from hrplan.core.atomic import building, write_set
 from hrplan.report.registry import RENDERER_BY_NAME, RenderOptions, render
 
 # file name pattern -> renderer; the Markdown is the report's document form, the .docx the official report
@@ -33,7 +33,8 @@ def report_files(
     for pattern, name in REPORT_FILES.items():
         if name in skip:
             continue
-        body = render(name, reading, replace(options, document=name == "markdown"))
+        with building(out_dir / pattern.format(y=reading.year)):
+            body = render(name, reading, replace(options, document=name == "markdown"))
         if isinstance(body, str):
             body = body.encode("utf-8")
         if not isinstance(body, bytes):  # pragma: no cover - the registry's file renderers return str or bytes

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from hrplan.core.problems import Problem
 from hrplan.results.measured import col_letter
-from hrplan.results.workbook import CellValue, Row, Sheet
+from hrplan.results.sheet import CellValue, Row, Sheet
 
 FORM_SHEET = "hrplan"
 _PREFIX = "hrplan-form "  # every cell of the hidden sheet starts so: the readers never take it for a header

@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from hrplan.core.problems import Problem
+from hrplan.core.problems import Problem, Severity
 from hrplan.core.text import fold
 from hrplan.plan.model import Plan
 from hrplan.results.form import FORM_SHEET, check_form, decode, recording
 from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
 from hrplan.results.reporting import UnitNames
+from hrplan.results.sheet import Sheet, SheetError
 from hrplan.results.table import read_sheet
 from hrplan.results.taskstatus import merge_statuses
 from hrplan.results.workbook import open_results
@@ -39,6 +40,8 @@ def read_file(path: Path, plan: Plan, named_after: str | None = None) -> Results
             out.problems += part.problems
             out.statuses += part.statuses
             out.units += part.units
+            if sheet.state != "visible" and (part.values or part.statuses):
+                out.problems.append(_hidden(str(path), sheet))
         form = decode(form_rows[FORM_SHEET]) if form_rows is not None else None
         if form is not None and form_rows is not None:
             out.problems += check_form(str(path), form, form_rows)
@@ -53,18 +56,8 @@ def read_file(path: Path, plan: Plan, named_after: str | None = None) -> Results
                     "such as 2022, 2023): add such a row above the data, or start from `hrplan template`",
                 )
             )
-    except Exception as exc:
-        if type(exc).__module__.split(".")[0] not in ("openpyxl", "defusedxml", "zipfile", "xml"):
-            raise
-        out.problems.append(
-            Problem(
-                str(path),
-                None,
-                None,
-                "workbook-corrupt",
-                f"the workbook could not be read to the end ({type(exc).__name__}: {exc})",
-            )
-        )
+    except SheetError as exc:  # a cell no reader can read, a CSV record past the field limit
+        out.problems.append(exc.problem)
     finally:
         if handle is not None:
             handle.close()
@@ -72,6 +65,16 @@ def read_file(path: Path, plan: Plan, named_after: str | None = None) -> Results
     if owner is not None:  # a tasks sheet without a unit of its own speaks for the file's unit
         out.statuses = [s if s.unit else replace(s, unit=owner) for s in out.statuses]
     return out
+
+
+def _hidden(path: str, sheet: Sheet) -> Problem:
+    """Values read from a sheet Excel does not show: read (they are in the file), never silently."""
+    how = "very hidden (only a macro or the VBA editor shows it)" if sheet.state == "veryHidden" else "hidden"
+    message = (
+        f"values were read from the sheet '{sheet.name}', which is {how}: check them, or delete the sheet if "
+        "they are not meant to count"
+    )
+    return Problem(path, None, None, "hidden-sheet", message, Severity.WARNING)
 
 
 def merge(parts: Iterable[Results]) -> Results:

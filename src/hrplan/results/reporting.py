@@ -13,7 +13,7 @@ from hrplan.core.text import fold
 from hrplan.plan.model import Plan
 from hrplan.plan.units import UnitIndex
 from hrplan.results.measured import Provenance, UnitLine
-from hrplan.results.workbook import CellValue, Row
+from hrplan.results.sheet import CellValue, Row
 
 UNIT_LABELS = ("don vi bao cao", "reporting unit")
 

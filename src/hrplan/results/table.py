@@ -12,13 +12,13 @@ from itertools import chain
 from typing import Final
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import fold
+from hrplan.core.text import clean_key, excerpt, fold
 from hrplan.plan.model import Indicator, Plan
 from hrplan.results.measured import Measured, Provenance, Results, UnitLine
 from hrplan.results.reporting import UnitNames, find_unit_line
+from hrplan.results.sheet import CellValue, Row, Sheet
 from hrplan.results.taskstatus import read_task_rows, task_header
 from hrplan.results.values import fast_number, parse_cell, parse_year
-from hrplan.results.workbook import CellValue, Row, Sheet
 
 HEADER_SCAN_ROWS = 30
 ALIASES = {
@@ -165,21 +165,21 @@ def _read_rows(
             if filled:  # a value typed on a row whose id was deleted or never written: never dropped silently
                 problems.append(where(n, filled[0]).problem(
                     "value-without-id",
-                    f"a value ({values[filled[0]]}) on a row with no indicator id: write the id in column "
+                    f"a value ({excerpt(values[filled[0]])}) on a row with no indicator id: write the id in column "
                     f"{where(n, ci).cell.rstrip('0123456789')}, or delete the value",
                     Severity.WARNING,
                 ))  # fmt: skip
             continue
         ind = id_cache.get(raw_id, _UNSET)
         if ind is _UNSET:
-            text_id = str(raw_id).strip()
+            text_id = clean_key(excerpt(raw_id, 1 << 20))  # 'Ａ１', 'A1\u200b': the id meant; 4.0 as 4 on both readers
             ind = ids.get(text_id.casefold())
             id_cache[raw_id] = ind
             if ind is None and text_id and text_id.casefold() not in groups:  # group rows are headings
                 problems.append(
                     where(n, ci).problem(
                         "unknown-indicator",
-                        f"unknown indicator id '{text_id}': it is not in the plan; "
+                        f"unknown indicator id '{excerpt(text_id)}': it is not in the plan; "
                         "check the id column (see `hrplan indicators`)",
                         Severity.WARNING,
                     )
@@ -190,7 +190,7 @@ def _read_rows(
         area_raw = values[ai] if ai is not None and ai < width else None
         area = area_cache.get(area_raw, _UNSET)
         if area is _UNSET:
-            area = " ".join(str(area_raw).split()) or None
+            area = " ".join(clean_key(str(area_raw)).split()) or None
             area_cache[area_raw] = area
         note = None
         if ni is not None and ni < width and values[ni] is not None:
@@ -205,7 +205,10 @@ def _read_rows(
             if year is None:
                 problems.append(
                     where(n, yi).problem(
-                        "bad-year", f"cannot read the year {raw_year!r} for {ind.id}: type a year such as 2023"
+                        "bad-year",
+                        f"no year for {ind.id}: type a year such as 2023"
+                        if raw_year is None or raw_year == ""  # openpyxl reads a blank as None, calamine as ""
+                        else f"cannot read the year '{excerpt(raw_year)}' for {ind.id}: type a year such as 2023",
                     )
                 )
                 continue
@@ -237,7 +240,7 @@ def _slow_value(
 ) -> float | None:
     """Every case the fast path declines: blanks, text as typed, percent formats, suspicious numbers."""
     loc = where(n, c)
-    if raw is None and loc.cell in sheet.uncalculated:
+    if (raw is None or raw == "") and loc.cell in sheet.uncalculated:  # python-calamine gives "", openpyxl None
         problems.append(
             loc.problem(
                 "not-calculated",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.core.text import fold
+from hrplan.core.text import clean_key, excerpt, fold
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Provenance, TaskStatus, UnitLine
 from hrplan.results.reporting import UnitNames
-from hrplan.results.workbook import CellValue, Row
+from hrplan.results.sheet import CellValue, Row
 
 STATUSES = {
     "not_started": ("chưa triển khai", "not started"),
@@ -64,7 +64,7 @@ def parse_task_id(raw: object, known: set[str]) -> tuple[str | None, str | None]
                 f"{text}0 cannot be told apart. Format the column as Text and type the id again"
             )
         return text, None
-    text = str(raw).strip().rstrip(".")
+    text = clean_key(str(raw)).rstrip(".")
     return (text or None), None
 
 
@@ -104,7 +104,7 @@ def read_task_rows(
             problems.append(
                 where(n, fields["id"]).problem(
                     "unknown-task",
-                    f"unknown task id '{tid}': it is not in the plan (see `hrplan tasks`)",
+                    f"unknown task id '{excerpt(tid)}': it is not in the plan (see `hrplan tasks`)",
                     Severity.WARNING,
                 )
             )
@@ -116,7 +116,7 @@ def read_task_rows(
             allowed = " / ".join(vi for vi, _ in STATUSES.values())
             problems.append(
                 where(n, fields["status"]).problem(
-                    "bad-status", f"task {tid}: unknown status '{raw_status}': use {allowed}"
+                    "bad-status", f"task {tid}: unknown status '{excerpt(raw_status)}': use {allowed}"
                 )
             )
             continue

@@ -12,12 +12,20 @@ import math
 import re
 from dataclasses import dataclass
 
+from hrplan.core.text import clean_key, excerpt
+
 MISSING_MARKS = frozenset({"", "-", "–", "—", "x", "n/a", "na", "…", "..."})
+# What Excel shows for a formula that fails: read as text by openpyxl, put back by the workbook scan for calamine
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+     "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"}
+)  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f']+")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
 _PLAIN = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
 _DIGITS = re.compile(r"^[0-9]+$")  # str.isdigit() also accepts "²"
+MAX_COUNT = 10_000_000_000  # more people than live on Earth: a count beyond it is a typing or export error
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +72,7 @@ def fast_number(raw: object, unit: str, percent_cell: bool = False) -> float | N
         if not raw.isascii():
             return None
         if unit == "people":
-            return float(raw) if raw.isdigit() else None
+            return float(raw) if raw.isdigit() and len(raw) <= 10 else None  # at most 9,999,999,999 < MAX_COUNT
         if raw.replace(".", "", 1).isdigit() and raw[0] != "." and raw[-1] != ".":
             x = float(raw)
             return x if x <= 100 else None
@@ -73,7 +81,7 @@ def fast_number(raw: object, unit: str, percent_cell: bool = False) -> float | N
         x = float(raw)
         if unit == "percent":
             return x if 1 < x <= 100 or x == 0 else None  # fractions need the format and a warning
-        return x if x >= 0 and x.is_integer() else None
+        return x if 0 <= x <= MAX_COUNT and x.is_integer() else None
     return None
 
 
@@ -92,6 +100,8 @@ def _from_number(x: float, unit: str, percent_cell: bool) -> Parsed:
         return Parsed(x)
     if percent_cell:
         return Parsed(None, "a count of people is in a percent-formatted cell: format it as a number")
+    if x < 0 or x > MAX_COUNT:
+        return _impossible_count(x)
     if not x.is_integer():
         return Parsed(
             x,
@@ -101,11 +111,24 @@ def _from_number(x: float, unit: str, percent_cell: bool) -> Parsed:
     return Parsed(x)
 
 
+def _impossible_count(x: float) -> Parsed:
+    if x < 0:
+        return Parsed(None, f"a count of people cannot be negative ({x:g})")
+    shown = f"{x:g} people is" if math.isfinite(x) else "a number this large is"
+    return Parsed(None, f"{shown} more than any count a plan holds (over {MAX_COUNT:,}): check the cell")
+
+
 def parse_text(text: str, unit: str) -> Parsed:
-    """Parse typed text: '77,42%', '77.42', '9.800', '9,800', '1.234,5'."""
+    """Parse typed text: '77,42%', '77.42', '9.800', '9,800', '1.234,5' (also in full-width digits, '８２,７５')."""
+    if not text.isascii():
+        text = clean_key(text)
+    shown = excerpt(text.strip())
     s = _SPACES.sub("", text.strip())
     if s.casefold() in MISSING_MARKS:
         return Parsed(None)
+    if s.upper() in EXCEL_ERRORS:
+        return Parsed(None, f"the cell holds the Excel error {s.upper()}, not a number: correct its formula or type "
+                      "the value")  # fmt: skip
     percent = s.endswith("%")
     if percent:
         s = s[:-1]
@@ -113,16 +136,18 @@ def parse_text(text: str, unit: str) -> Parsed:
     s = s.lstrip("+-")
     if unit == "people":
         if percent:
-            return Parsed(None, f"'{text.strip()}' has a % sign, but this indicator counts people")
+            return Parsed(None, f"'{shown}' has a % sign, but this indicator counts people")
         value = _count(s)
         if value is None:
             return Parsed(
-                None, f"cannot read '{text.strip()}' as a count of people: type a whole number such as 9800 or 9.800"
+                None, f"cannot read '{shown}' as a count of people: type a whole number such as 9800 or 9.800"
             )
-        return Parsed(sign * value)
+        if sign < 0 or value > MAX_COUNT:
+            return _impossible_count(sign * value)
+        return Parsed(value)
     value = _decimal(s)
     if value is None:
-        return Parsed(None, f"cannot read '{text.strip()}' as a percentage: type a number such as 77,42 or 77.42%")
+        return Parsed(None, f"cannot read '{shown}' as a percentage: type a number such as 77,42 or 77.42%")
     return Parsed(sign * value)
 
 
@@ -159,6 +184,8 @@ def parse_year(raw: object) -> int | None:
     if isinstance(raw, int | float) and float(raw).is_integer() and 1900 <= raw <= 2100:
         return int(raw)
     if isinstance(raw, str):
+        if not raw.isascii():
+            raw = clean_key(raw)
         m = re.search(r"(?<![0-9])(19|20)[0-9][0-9](?![0-9])", raw)
         if m and len(raw.strip()) <= 24:
             return int(m.group(0))
