@@ -179,3 +179,18 @@ def test_the_same_report_twice_gives_the_same_docx(tmp_path: Path) -> None:
         assert runner.invoke(app, ["report", "--out-dir", str(tmp_path / name), "--as-of", "2024-12-31"]).exit_code == 0
     first, second = ((tmp_path / n / "report-2023.docx").read_bytes() for n in ("a", "b"))
     assert first == second and docx.Document(io.BytesIO(first)).core_properties.author == "hrplan"
+
+
+def test_the_trend_appendix_in_the_word_report(tmp_path: Path) -> None:
+    """Phụ biểu 03: B2's results 66,7% (2022) and 67,7% (2023) from the plan, and the value the compound path from
+    66,7% to 80% in 2030 asks for 2023: 66,7 × (80/66,7)^(1/8) = 68,23%."""
+    import docx
+
+    result = runner.invoke(app, ["report", "--out-dir", str(tmp_path), "--as-of", "2024-12-31"])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "report-2023.docx"))
+    trend = document.tables[-1]
+    assert [c.text for c in trend.rows[0].cells][-4:] == ["2022", "2023", "MT 2030", "Cần đạt 2023"]
+    b2 = next(r for r in trend.rows if r.cells[0].text == "B2")
+    needed = f"{66.7 * (80 / 66.7) ** (1 / 8):.2f}".replace(".", ",")
+    assert [c.text for c in b2.cells][-4:] == ["66,7%", "67,7%", "80%", f"{needed}%"]

@@ -191,7 +191,7 @@ def appendix_02(doc: Document, reading: YearReading, head: Heading, t: Labels) -
 
 
 def appendices(doc: Document, reading: YearReading, head: Heading, t: Labels) -> None:
-    """A landscape section after the report: appendix 01 for each area, then appendix 02."""
+    """A landscape section after the report: appendix 01 for each area, appendix 02, and the trend (03)."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     page(section, landscape=True)
     section.different_first_page_header_footer = False  # numbered on its first page too
@@ -200,3 +200,34 @@ def appendices(doc: Document, reading: YearReading, head: Heading, t: Labels) ->
     if len(word_areas(reading)) < len(reading.areas):
         doc.add_paragraph(t("doc_areas_in_excel", n=len(reading.areas) - 1, y=reading.year))
     appendix_02(doc, reading, head, t)
+    appendix_03(doc, reading, head, t)
+
+
+def appendix_03(doc: Document, reading: YearReading, head: Heading, t: Labels) -> Table | None:
+    """The trend: each indicator's results from the baseline year to the year read, its goal, and the value the
+    path to the goal asks for this year (the Excel report draws the same numbers as charts)."""
+    from hrplan.analysis.progress import required_path
+
+    rows = [r for r in reading.main.rows if r.history and r.goal_2030 is not None]
+    if not rows:
+        return None
+    lang, size, y, h = t.lang, 10, reading.year, reading.horizon
+    years = sorted({year for r in rows for year in r.history})
+    _title(doc, t("appendix", n="03"), t("doc_title3", y=y, h=h).upper(), [], head, t, new_page=True)
+    widths = _widths([1.3, None, *([1.9] * len(years)), 2.0, 2.3])
+    grid = table(doc.add_table(rows=1 + len(rows), cols=len(widths)), widths, pad_cm=0.08)
+    heads = [t("id"), t("name"), *(str(year) for year in years), t("goal", h=h), t("trend_needed", y=y)]
+    for cell, text in zip(grid.rows[0].cells, heads, strict=True):
+        cell_text(cell, text, align=CENTER, bold=True, size=size)
+        shade(cell, "head")
+    keep_row(grid.rows[0], repeat=True)
+    for row, line in zip(rows, grid.rows[1:], strict=True):
+        unit = row.indicator.unit
+        path = required_path(row.progress, h) if row.progress is not None else {}
+        results = [fmt_number(row.history[year], unit, lang) if year in row.history else "" for year in years]
+        needed = fmt_number(path[y], unit, lang) if y in path else "–"
+        values = [row.indicator.id, t.name(row.indicator.name, row.indicator.name_en), *results,
+                  fmt_goal(row.goal_2030, unit, lang), needed]  # fmt: skip
+        for k, (cell, text) in enumerate(zip(line.cells, values, strict=True)):
+            cell_text(cell, text, align=LEFT if k == 1 else CENTER if k == 0 else RIGHT, size=size)
+    return grid
