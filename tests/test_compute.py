@@ -7,22 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrplan.analysis.ratios import compare_indicator, gap, goal_bound, met, ratio, summarise
-from hrplan.plan.model import Goal, Indicator
+from hrplan.plan.model import Goal
+
+from .plans import indicator as ind
 
 finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
-
-
-def ind(**kw: object) -> Indicator:
-    base: dict[str, object] = {
-        "id": "X1",
-        "group": "A",
-        "name": "x",
-        "name_en": "x",
-        "unit": "percent",
-        "direction": "increase",
-        "ref": "test",
-    }
-    return Indicator.model_validate({**base, **kw})
 
 
 @given(finite, finite)

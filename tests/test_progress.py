@@ -5,24 +5,10 @@ from __future__ import annotations
 import pytest
 
 from hrplan.analysis.progress import assess
-from hrplan.plan.model import Indicator
 from hrplan.report.fmt import bar
 from hrplan.report.labels import Labels
 
-
-def ind(direction: str = "increase", goal: object = 80, unit: str = "percent") -> Indicator:
-    return Indicator.model_validate(
-        {
-            "id": "X1",
-            "group": "A",
-            "name": "x",
-            "name_en": "x",
-            "unit": unit,
-            "direction": direction,
-            "goal_2030": goal,
-            "ref": "test",
-        }
-    )
+from .plans import paced as ind
 
 
 def test_increase_moderate_b2() -> None:

@@ -13,17 +13,11 @@ from typer.testing import CliRunner
 
 from hrplan.analysis.progress import assess
 from hrplan.cli import app
-from hrplan.plan.model import Indicator
 
+from ..plans import indicator as ind
 from ..workbooks import long_workbook
 
 runner = CliRunner()
-
-
-def ind(**kw: object) -> Indicator:
-    base: dict[str, object] = {"id": "X1", "group": "A", "name": "x", "name_en": "x", "unit": "percent",
-                               "direction": "increase", "ref": "test"}  # fmt: skip
-    return Indicator.model_validate({**base, **kw})
 
 
 def test_a1_falling_back_from_its_goal_is_moving_away() -> None:

@@ -19,22 +19,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from hrplan.analysis.progress import HORIZON, assess
-from hrplan.plan.model import Indicator
 
-
-def ind(direction: str = "increase", goal: object = 80, unit: str = "percent") -> Indicator:
-    return Indicator.model_validate(
-        {
-            "id": "X1",
-            "group": "A",
-            "name": "x",
-            "name_en": "x",
-            "unit": unit,
-            "direction": direction,
-            "goal_2030": goal,
-            "ref": "test",
-        }
-    )
+from ..plans import paced as ind
 
 
 def cagr_required(x0: float, goal: float, t0: int) -> float:

@@ -8,21 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hrplan.analysis.ratios import Ratio, compare_indicator, gap, goal_bound, met, ratio, summarise
-from hrplan.plan.model import Indicator, Noted
+from hrplan.plan.model import Noted
 from hrplan.results.measured import Measured
 
-
-def ind(**kw: object) -> Indicator:
-    base: dict[str, object] = {
-        "id": "X1",
-        "group": "A",
-        "name": "x",
-        "name_en": "x",
-        "unit": "percent",
-        "direction": "increase",
-        "ref": "test",
-    }
-    return Indicator.model_validate({**base, **kw})
+from ..plans import indicator as ind
 
 
 @pytest.mark.parametrize(
