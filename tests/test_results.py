@@ -13,19 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hrplan.core.problems import Severity
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.measured import col_letter
 from hrplan.results.merge import Results, read_file, read_results
 
 from .workbooks import long_workbook, percent_cells
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 def summary(res: Results) -> tuple[list[tuple[str, int, float, str | None, str]], list[tuple[str, str, str]]]:

@@ -22,13 +22,6 @@ from .conftest import CASES
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
-
-
 def status_workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active

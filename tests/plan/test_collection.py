@@ -20,13 +20,6 @@ from ..conftest import ROOT
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
-
-
 def test_the_bundled_assignment(plan: Plan) -> None:
     collection, problems = load_collection(plan)
     assert problems == [] and collection.path == str(ROOT / "data" / "collection_2024.yaml")

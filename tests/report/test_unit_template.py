@@ -10,18 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from hrplan.cli import app
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_file
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 @pytest.fixture(scope="module")

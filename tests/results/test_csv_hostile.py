@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.csvfile import delimiter
 from hrplan.results.merge import read_file
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 def test_a_field_over_128_kib_is_a_problem_at_its_line(tmp_path: Path, plan: Plan) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from hrplan.core.problems import Problem, Severity
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.measured import Measured, Provenance, Results, TaskStatus
 from hrplan.results.merge import merge, read_results
@@ -96,13 +95,6 @@ def test_problems_and_statuses_of_every_part_are_kept() -> None:
     assert out.problems == [p1, p2]
     assert out.statuses == [done]
     assert merge([]).values == [] and merge([]).problems == []
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 def test_two_workbooks_that_disagree(tmp_path: Path, plan: Plan) -> None:

@@ -10,17 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.merge import read_file
 from hrplan.results.values import MISSING_MARKS, Parsed, is_percent_format, parse_cell, parse_text, parse_year
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 def read_csv(tmp_path: Path, plan: Plan, value: str) -> tuple[list[float], list[tuple[str, str, str]]]:

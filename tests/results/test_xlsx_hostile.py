@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hrplan.core.problems import Severity
-from hrplan.plan.load import load_plan
 from hrplan.plan.model import Plan
 from hrplan.results.merge import Results, read_file
 from hrplan.results.values import is_percent_format
@@ -26,13 +25,6 @@ from hrplan.results.values import is_percent_format
 from ..workbooks import SHEET, STYLES, edit_parts, long_workbook, percent_cells, shared_strings
 
 Edit = Callable[[bytes], bytes]
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    p = load_plan().plan
-    assert p is not None
-    return p
 
 
 @pytest.fixture(params=[True, False], ids=["calamine", "openpyxl"])
