@@ -213,3 +213,31 @@ def test_both_readers_read_a_workbook_alike(
         wbmod._open_calamine = real
     assert (fast.exit_code, fast.stdout) == (slow.exit_code, slow.stdout)
     assert fast.exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("value", [-1, -0.5])
+def test_a_serial_before_excels_calendar_reads_alike(tmp_path: Path, value: float) -> None:
+    """Found by the differential fuzz: a date-formatted -1 is 1899-12-29 to openpyxl and 00:00 to python-calamine;
+    the messages quoting it must not depend on the reader (both on a row without an id and as an indicator's value)."""
+    import hrplan.results.workbook as wbmod
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["id", "year", "value"])
+    ws.append([None, None, value])
+    ws.append(["A1", 2023, value])
+    for row in (2, 3):
+        ws.cell(row, 3).number_format = "d/m/yyyy"
+    path = tmp_path / "kq.xlsx"
+    wb.save(path)
+    args = ["compare", str(path), "--format", "json", "--year", "2023"]
+    fast = runner.invoke(app, args)
+    real = wbmod._open_calamine
+    wbmod._open_calamine = lambda *_: None
+    try:
+        slow = runner.invoke(app, args)
+    finally:
+        wbmod._open_calamine = real
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert "a date or time outside Excel's calendar" in fast.stderr

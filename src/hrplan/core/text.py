@@ -58,6 +58,11 @@ def printable(text: str) -> str:
 def excerpt(value: object, limit: int = 60) -> str:
     """A cell's text as quoted in a message: at most `limit` characters (a 128 KiB cell is no message), a whole
     number without '.0' (python-calamine reads every number as a float, openpyxl whole ones as int)."""
+    day = value.date() if isinstance(value, dt.datetime) else value  # a datetime does not compare with a date
+    if isinstance(value, dt.time) or (isinstance(day, dt.date) and day < dt.date(1900, 1, 1)):
+        # a serial before Excel's calendar (a date-formatted -1): openpyxl reads a date of 1899, python-calamine a
+        # time of day; neither is what was typed, so both are quoted alike
+        return "a date or time outside Excel's calendar"
     if isinstance(value, dt.datetime) and value.time() == dt.time():  # calamine gives a date, openpyxl a datetime
         value = value.date()
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

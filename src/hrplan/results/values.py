@@ -52,7 +52,7 @@ def parse_cell(raw: object, unit: str, percent_cell: bool = False) -> Parsed:
     if isinstance(raw, bool):
         return Parsed(None, f"'{raw}' is not a number")
     if isinstance(raw, dt.date | dt.datetime | dt.time | dt.timedelta):
-        return Parsed(None, f"the cell holds a date or time ({raw}), not a number: format it as a number")
+        return Parsed(None, f"the cell holds a date or time ({excerpt(raw)}), not a number: format it as a number")
     if isinstance(raw, int | float):
         return _from_number(float(raw), unit, percent_cell)
     if isinstance(raw, str):
