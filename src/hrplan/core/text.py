@@ -60,9 +60,9 @@ def excerpt(value: object, limit: int = 60) -> str:
     number without '.0' (python-calamine reads every number as a float, openpyxl whole ones as int)."""
     day = value.date() if isinstance(value, dt.datetime) else value  # a datetime does not compare with a date
     if isinstance(value, dt.time) or (isinstance(day, dt.date) and day < dt.date(1900, 1, 1)):
-        # a serial before Excel's calendar (a date-formatted -1): openpyxl reads a date of 1899, python-calamine a
-        # time of day; neither is what was typed, so both are quoted alike
-        return "a date or time outside Excel's calendar"
+        # a date-formatted -1 is 1899-12-29 to openpyxl and 00:00 to python-calamine, -0.5 is 12:00 to the latter:
+        # a bare time cannot be told from such a serial, so both are quoted alike, as what they can be
+        return "a time or a date before 1900"
     if isinstance(value, dt.datetime) and value.time() == dt.time():  # calamine gives a date, openpyxl a datetime
         value = value.date()
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
